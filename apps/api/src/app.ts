@@ -1,0 +1,74 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { AppError } from "@ensemble/contracts/errors";
+import { Scalar } from "@scalar/hono-api-reference";
+import type { Context } from "hono";
+import { randomBytes } from "node:crypto";
+import type { AppDeps } from "./deps.ts";
+import { accountRoutes } from "./features/account/account.routes.ts";
+import { authRoutes } from "./features/auth/auth.routes.ts";
+import { healthRoutes } from "./features/health/health.routes.ts";
+import { router } from "./lib/openapi.ts";
+import { handleError } from "./middleware/error-handler.ts";
+import { requestContext } from "./middleware/request-context.ts";
+import { baseSecurityHeaders, jsonBodies, requireSameOrigin } from "./middleware/security.ts";
+import { loadSession } from "./middleware/session.ts";
+import { webApp } from "./web-static.ts";
+
+const require = createRequire(import.meta.url);
+let scalarBundle: string | undefined;
+
+/** Builds the whole HTTP app from its dependencies. */
+export function createApp(deps: AppDeps) {
+  const api = router()
+    .route("/health", healthRoutes(deps))
+    .route("/auth", authRoutes(deps))
+    .route("/account", accountRoutes(deps));
+
+  api.doc31("/openapi.json", {
+    openapi: "3.1.0",
+    info: {
+      title: "Ensemble API",
+      version: "0.1.0",
+      description:
+        "Every unsafe request needs `Origin` equal to the public URL and a JSON body; errors answer `{ error: { code, message, fields? } }`.",
+    },
+  });
+  // The reference page loads Scalar from our own server (no CDN: privacy, offline installs).
+  api.get("/reference/scalar.js", (c) => {
+    scalarBundle ??= readFileSync(join(dirname(require.resolve("@scalar/api-reference")), "browser/standalone.js"), "utf8");
+    c.header("Cache-Control", "public, max-age=86400");
+    return c.body(scalarBundle, 200, { "Content-Type": "text/javascript; charset=utf-8" });
+  });
+  api.get("/reference", async (c, next) => {
+    const nonce = randomBytes(16).toString("base64");
+    c.header(
+      "Content-Security-Policy",
+      `default-src 'self'; script-src 'self' 'nonce-${nonce}'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; frame-ancestors 'none'`,
+    );
+    const page = Scalar({ url: "/api/openapi.json", cdn: "/api/reference/scalar.js", nonce, pageTitle: "Ensemble API" });
+    return page(c as unknown as Context, next);
+  });
+
+  const app = router();
+  app.use("*", requestContext(deps.logger, deps.config.trustedProxyHops));
+  app.use("*", baseSecurityHeaders());
+  app.use("/api/*", requireSameOrigin(deps.config.publicOrigin));
+  app.use("/api/*", jsonBodies());
+  app.use("/api/*", loadSession(deps.db, deps.sessionPolicy, deps.config.secureCookies, deps.now));
+  app.onError(handleError);
+  app.notFound((c) => handleError(new AppError("not_found", "There is nothing at this address."), c));
+  const routed = app.route("/api", api);
+  routed.all("/api/*", () => {
+    throw new AppError("not_found", "There is nothing at this address.");
+  });
+  const web = webApp(deps.config.webDist);
+  if (web) {
+    routed.route("/", web);
+  }
+  return routed;
+}
+
+/** The API's type, for the web app's typed client (`hc<AppType>`). */
+export type AppType = ReturnType<typeof createApp>;

@@ -1,0 +1,64 @@
+import { AppError } from "@ensemble/contracts/errors";
+import type { Redis } from "ioredis";
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
+
+export interface RateLimitOptions {
+  /** Requests per minute and IP on all auth routes (token bucket refilled each minute). */
+  authPerMinute: number;
+  /** Mails (sign-up, verification, reset) per hour and IP. */
+  mailPerHourPerIp: number;
+  /** Mails per hour and account (or address). */
+  mailPerHourPerAccount: number;
+}
+
+export const defaultRateLimits: RateLimitOptions = {
+  authPerMinute: 60,
+  mailPerHourPerIp: 20,
+  mailPerHourPerAccount: 5,
+};
+
+type Limiter = RateLimiterMemory | RateLimiterRedis;
+
+/**
+ * The abuse limits, backed by Redis when given (shared by every API process), else in memory.
+ * `rate-limiter-flexible` does the bookkeeping; we only choose keys and budgets.
+ */
+export class RateLimits {
+  private readonly auth: Limiter;
+  private readonly mailIp: Limiter;
+  private readonly mailAccount: Limiter;
+
+  constructor(options: RateLimitOptions, redis?: Redis, prefix = "ensemble") {
+    const make = (keyPrefix: string, points: number, duration: number): Limiter =>
+      redis
+        ? new RateLimiterRedis({ storeClient: redis, keyPrefix: `${prefix}:rl:${keyPrefix}`, points, duration })
+        : new RateLimiterMemory({ keyPrefix, points, duration });
+    this.auth = make("auth", options.authPerMinute, 60);
+    this.mailIp = make("mail-ip", options.mailPerHourPerIp, 3600);
+    this.mailAccount = make("mail-acct", options.mailPerHourPerAccount, 3600);
+  }
+
+  /** One request on an auth route from this IP. */
+  authRequest(ip: string): Promise<void> {
+    return take(this.auth, ip);
+  }
+
+  /** One mail caused by this IP to this account or address. */
+  async mail(ip: string, account: string): Promise<void> {
+    await take(this.mailIp, ip);
+    await take(this.mailAccount, account);
+  }
+}
+
+async function take(limiter: Limiter, key: string): Promise<void> {
+  try {
+    await limiter.consume(key);
+  } catch (err) {
+    if (err instanceof RateLimiterRes) {
+      throw new AppError("rate_limited", "Too many attempts. Please wait a moment and try again.", {
+        retryAfter: Math.ceil(err.msBeforeNext / 1000),
+      });
+    }
+    throw err;
+  }
+}

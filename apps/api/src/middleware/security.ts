@@ -1,0 +1,89 @@
+import { AppError } from "@ensemble/contracts/errors";
+import type { MiddlewareHandler } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import type { AppEnv } from "../types.ts";
+
+const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+export const MAX_JSON_BODY = 1024 * 1024;
+
+/** Headers every answer carries; the web app's pages add their CSP on top (see static.ts). */
+export function baseSecurityHeaders(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    await next();
+    c.header("X-Content-Type-Options", "nosniff");
+    c.header("Referrer-Policy", "no-referrer");
+    c.header("X-Frame-Options", "DENY");
+    c.header("Cross-Origin-Opener-Policy", "same-origin");
+    c.header("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");
+    if (!c.res.headers.has("Content-Security-Policy")) {
+      c.header("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+    }
+  };
+}
+
+/**
+ * CSRF defence for every unsafe method, whatever the content type: the Origin header must be our
+ * public origin, and Sec-Fetch-Site, when the browser sends it, must be same-origin.
+ */
+export function requireSameOrigin(publicOrigin: string): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (UNSAFE.has(c.req.method)) {
+      const origin = c.req.header("origin");
+      const site = c.req.header("sec-fetch-site");
+      if (origin !== publicOrigin || (site !== undefined && site !== "same-origin")) {
+        throw new AppError("origin_mismatch", "This request did not come from Ensemble's own pages.");
+      }
+    }
+    await next();
+  };
+}
+
+function isJsonType(contentType: string): boolean {
+  const type = contentType.split(";")[0]?.trim().toLowerCase();
+  return type === "application/json";
+}
+
+/**
+ * For unsafe methods: a body must be JSON (415 otherwise), at most 1 MB (413), valid UTF-8 and
+ * valid JSON (400). The checked bytes stay cached on the request for the route's validator.
+ */
+export function jsonBodies(): MiddlewareHandler<AppEnv> {
+  const limit = bodyLimit({
+    maxSize: MAX_JSON_BODY,
+    onError: () => {
+      throw new AppError("payload_too_large", "The request body is larger than 1 MB.");
+    },
+  });
+  const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
+  return async (c, next) => {
+    if (!UNSAFE.has(c.req.method)) {
+      return next();
+    }
+    const contentType = c.req.header("content-type");
+    const length = c.req.header("content-length");
+    const hasBody = (length !== undefined && length !== "0") || c.req.header("transfer-encoding") !== undefined;
+    if (!hasBody && contentType === undefined) {
+      return next();
+    }
+    if (!contentType || !isJsonType(contentType)) {
+      throw new AppError("unsupported_media_type", "Send the request body as application/json.");
+    }
+    return limit(c, async () => {
+      const bytes = await c.req.arrayBuffer();
+      if (bytes.byteLength > 0) {
+        let text: string;
+        try {
+          text = decoder.decode(bytes);
+        } catch {
+          throw new AppError("malformed_request", "The request body is not valid UTF-8.");
+        }
+        try {
+          JSON.parse(text);
+        } catch {
+          throw new AppError("malformed_request", "The request body is not valid JSON.");
+        }
+      }
+      await next();
+    });
+  };
+}

@@ -1,0 +1,56 @@
+import { PasswordHasher } from "@ensemble/auth/passwords";
+import { defaultSessionPolicy } from "@ensemble/auth/sessions";
+import { createDb, type DbHandle } from "@ensemble/db/db";
+import { migrateToLatest } from "@ensemble/db/migrate";
+import { Redis } from "ioredis";
+import { sql } from "kysely";
+import { join } from "node:path";
+import pino, { type Logger } from "pino";
+import { createApp } from "./app.ts";
+import type { AppDeps } from "./deps.ts";
+import type { AppConfig } from "./env.ts";
+import { defaultRateLimits, RateLimits } from "./lib/rate-limit.ts";
+import { outboxDir, outboxMailer, smtpMailer } from "./mail/mailer.ts";
+
+export interface Runtime {
+  app: ReturnType<typeof createApp>;
+  deps: AppDeps;
+  db: DbHandle;
+  close(): Promise<void>;
+}
+
+/** Opens the database (migrating it), Redis and the mailer, and builds the app for a config. */
+export async function createRuntime(config: AppConfig, logger?: Logger): Promise<Runtime> {
+  const log = logger ?? pino({ level: config.logLevel });
+  const db = createDb({ databaseUrl: config.databaseUrl, pgliteDataDir: join(config.dataDir, "pglite") });
+  const applied = await migrateToLatest(db.db);
+  if (applied.length > 0) {
+    log.info({ applied, engine: db.engine }, "database migrated");
+  }
+  const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2 }) : undefined;
+  const deps: AppDeps = {
+    db: db.db,
+    config,
+    hasher: new PasswordHasher(),
+    mailer: config.smtpUrl
+      ? smtpMailer(config.smtpUrl, config.mailFrom)
+      : outboxMailer(outboxDir(config.dataDir), config.mailFrom, log),
+    limits: new RateLimits({ ...defaultRateLimits, authPerMinute: config.authRateLimit }, redis),
+    sessionPolicy: defaultSessionPolicy,
+    logger: log,
+    now: () => new Date(),
+    pingDatabase: async () => {
+      await sql`select 1`.execute(db.db);
+      return true;
+    },
+  };
+  return {
+    app: createApp(deps),
+    deps,
+    db,
+    close: async () => {
+      redis?.disconnect();
+      await db.close();
+    },
+  };
+}

@@ -1,0 +1,31 @@
+import { serve } from "@hono/node-server";
+import pino from "pino";
+import { loadConfig } from "./env.ts";
+import { createRuntime } from "./runtime.ts";
+
+const config = loadConfig();
+const logger = pino({ level: config.logLevel });
+const runtime = await createRuntime(config, logger);
+
+const server = serve({ fetch: runtime.app.fetch, port: config.port, hostname: config.host }, () => {
+  const engine = runtime.db.engine === "pglite" ? `embedded PGlite in ${config.dataDir}` : "PostgreSQL";
+  logger.info({ port: config.port, engine }, "Ensemble is running");
+  console.log(`\n  Ensemble is running at ${config.publicUrl}  (database: ${engine})\n`);
+});
+
+let stopping = false;
+/** Stops taking connections, lets requests in flight finish, then closes the database. */
+async function shutdown(signal: string) {
+  if (stopping) {
+    return;
+  }
+  stopping = true;
+  logger.info({ signal }, "shutting down");
+  const timer = setTimeout(() => process.exit(1), 10_000);
+  timer.unref();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await runtime.close();
+  process.exit(0);
+}
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+process.on("SIGINT", () => void shutdown("SIGINT"));

@@ -1,0 +1,187 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { PasswordHasher } from "@ensemble/auth/passwords";
+import { defaultSessionPolicy } from "@ensemble/auth/sessions";
+import type { DbHandle } from "@ensemble/db/db";
+import { createTestDb } from "@ensemble/db/testing";
+import { Redis } from "ioredis";
+import { sql } from "kysely";
+import pino from "pino";
+import { createApp } from "../app.ts";
+import type { AppDeps } from "../deps.ts";
+import { loadConfig } from "../env.ts";
+import { defaultRateLimits, type RateLimitOptions, RateLimits } from "../lib/rate-limit.ts";
+import { outboxMailer } from "../mail/mailer.ts";
+
+export const ORIGIN = "http://localhost:3000";
+
+export interface OutboxMail {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+export interface TestApp {
+  app: ReturnType<typeof createApp>;
+  deps: AppDeps;
+  db: DbHandle;
+  /** The test clock: set `clock.now` to move time. */
+  clock: { now: Date };
+  mails(to?: string): OutboxMail[];
+  /** The last link in the last mail to `to` matching `pathPart` (e.g. "/verify-email"). */
+  lastLink(to: string, pathPart: string): string;
+  close(): Promise<void>;
+}
+
+/**
+ * The real app on a fresh database (PostgreSQL when TEST_DATABASE_URL is set), the real dev
+ * outbox in a temporary folder, and Redis-backed rate limits when TEST_REDIS_URL is set.
+ */
+export async function buildTestApp(
+  options: { limits?: Partial<RateLimitOptions>; trustedProxyHops?: number } = {},
+): Promise<TestApp> {
+  const db = await createTestDb();
+  const dataDir = mkdtempSync(join(tmpdir(), "ensemble-api-test-"));
+  const outbox = join(dataDir, "outbox");
+  const config = {
+    ...loadConfig({ DATA_DIR: dataDir, PUBLIC_URL: ORIGIN, LOG_LEVEL: "silent" }),
+    trustedProxyHops: options.trustedProxyHops ?? 0,
+  };
+  const logger = pino({ level: "silent" });
+  const redisUrl = process.env.TEST_REDIS_URL;
+  const redis = redisUrl ? new Redis(redisUrl, { maxRetriesPerRequest: 2 }) : undefined;
+  const prefix = `ensemble-test-${process.pid}-${Math.random().toString(36).slice(2)}`;
+  const clock = { now: new Date() };
+  const deps: AppDeps = {
+    db: db.db,
+    config,
+    hasher: new PasswordHasher(),
+    mailer: outboxMailer(outbox, config.mailFrom, logger),
+    limits: new RateLimits(
+      { ...defaultRateLimits, authPerMinute: 10_000, mailPerHourPerIp: 10_000, mailPerHourPerAccount: 100, ...options.limits },
+      redis,
+      prefix,
+    ),
+    sessionPolicy: defaultSessionPolicy,
+    logger,
+    now: () => clock.now,
+    pingDatabase: async () => {
+      await sql`select 1`.execute(db.db);
+      return true;
+    },
+  };
+  const mails = (to?: string): OutboxMail[] => {
+    let files: string[] = [];
+    try {
+      files = readdirSync(outbox).sort();
+    } catch {
+      return [];
+    }
+    const all = files.map((f) => JSON.parse(readFileSync(join(outbox, f), "utf8")) as OutboxMail);
+    return to ? all.filter((m) => m.to === to) : all;
+  };
+  return {
+    app: createApp(deps),
+    deps,
+    db,
+    clock,
+    mails,
+    lastLink(to, pathPart) {
+      const list = mails(to);
+      const text = list[list.length - 1]?.text ?? "";
+      const links = text.match(/https?:\/\/\S+/g)?.filter((l) => l.includes(pathPart)) ?? [];
+      const link = links[links.length - 1];
+      if (!link) {
+        throw new Error(`no ${pathPart} link in mail to ${to}`);
+      }
+      return link;
+    },
+    async close() {
+      if (redis) {
+        const keys = await redis.keys(`${prefix}:*`);
+        if (keys.length) {
+          await redis.del(...keys);
+        }
+        redis.disconnect();
+      }
+      await db.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A browser-like client: sends Origin and JSON, keeps the session cookie. */
+export class Client {
+  cookie: string | undefined;
+
+  constructor(
+    private readonly t: TestApp,
+    private readonly headers: Record<string, string> = {},
+  ) {}
+
+  async request(method: string, path: string, body?: unknown, extra: Record<string, string> = {}) {
+    const headers: Record<string, string> = { origin: ORIGIN, ...this.headers, ...extra };
+    if (this.cookie) {
+      headers.cookie = this.cookie;
+    }
+    let payload: string | undefined;
+    if (body !== undefined) {
+      payload = typeof body === "string" ? body : JSON.stringify(body);
+      headers["content-type"] ??= "application/json";
+    }
+    const res = await this.t.app.request(path, { method, headers, body: payload });
+    const setCookie = res.headers.get("set-cookie");
+    if (setCookie) {
+      const [pair] = setCookie.split(";");
+      const value = pair?.slice(pair.indexOf("=") + 1) ?? "";
+      this.cookie = value ? pair : undefined;
+    }
+    const text = await res.text();
+    let json: unknown;
+    try {
+      json = text ? JSON.parse(text) : undefined;
+    } catch {
+      json = undefined;
+    }
+    return { status: res.status, headers: res.headers, json: json as Record<string, any>, text };
+  }
+
+  get(path: string) {
+    return this.request("GET", path);
+  }
+  post(path: string, body?: unknown, extra?: Record<string, string>) {
+    return this.request("POST", path, body, extra);
+  }
+  patch(path: string, body?: unknown, extra?: Record<string, string>) {
+    return this.request("PATCH", path, body, extra);
+  }
+  delete(path: string, body?: unknown, extra?: Record<string, string>) {
+    return this.request("DELETE", path, body, extra);
+  }
+}
+
+let counter = 0;
+/** A unique address for a test user. */
+export function uniqueEmail(tag = "user"): string {
+  counter++;
+  return `${tag}-${counter}-${Math.random().toString(36).slice(2, 8)}@example.org`;
+}
+
+export const GOOD_PASSWORD = "Kulturnetz Bochum 2026!";
+
+/** Signs a new user up and returns the signed-in client. */
+export async function signUp(t: TestApp, overrides: Record<string, unknown> = {}) {
+  const client = new Client(t);
+  const email = (overrides.email as string) ?? uniqueEmail();
+  const res = await client.post("/api/auth/sign-up", {
+    email,
+    displayName: "Test Person",
+    password: GOOD_PASSWORD,
+    ...overrides,
+  });
+  if (res.status !== 201) {
+    throw new Error(`sign-up failed: ${res.status} ${res.text}`);
+  }
+  return { client, email, user: res.json.user as { id: string; email: string } };
+}

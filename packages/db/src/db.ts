@@ -1,0 +1,52 @@
+import { mkdirSync } from "node:fs";
+import { resolve } from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { Kysely, PGliteDialect, PostgresDialect } from "kysely";
+import pg from "pg";
+import type { Database } from "./schema.ts";
+
+export type Db = Kysely<Database>;
+export type DbEngine = "postgres" | "pglite";
+
+export interface DbConfig {
+  /** PostgreSQL connection string; when absent the embedded PGlite is used. */
+  databaseUrl?: string | undefined;
+  /** Folder for the embedded PGlite data ("memory://" keeps it in memory). */
+  pgliteDataDir?: string | undefined;
+  /** Maximum pool size for PostgreSQL. */
+  poolSize?: number | undefined;
+}
+
+export interface DbHandle {
+  db: Db;
+  engine: DbEngine;
+  /** Closes the pool or the embedded database. */
+  close(): Promise<void>;
+}
+
+/** Opens the database: a `pg` pool when a URL is given, otherwise the embedded PGlite. */
+export function createDb(config: DbConfig): DbHandle {
+  if (config.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: config.databaseUrl, max: config.poolSize ?? 10 });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, engine: "postgres", close: () => db.destroy() };
+  }
+  const dataDir = config.pgliteDataDir ?? "./data/pglite";
+  let target = dataDir;
+  if (!dataDir.startsWith("memory://")) {
+    target = resolve(dataDir);
+    mkdirSync(target, { recursive: true });
+  }
+  const pglite = new PGlite(target);
+  const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
+  return {
+    db,
+    engine: "pglite",
+    close: async () => {
+      await db.destroy();
+      if (!pglite.closed) {
+        await pglite.close();
+      }
+    },
+  };
+}

@@ -1,0 +1,10 @@
+import type { Migration } from "kysely/migration";
+import * as createAccounts from "./migrations/2026_11_23_1040_create_accounts.ts";
+
+/**
+ * Every migration, in order. A static list rather than a folder scan so the same set runs from
+ * source, from a bundle and inside a container. Migrations are forward-only: no `down`.
+ */
+export const migrations: Record<string, Migration> = {
+  "2026_11_23_1040_create_accounts": createAccounts,
+};
