@@ -1,10 +1,10 @@
+import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { AppError } from "@ensemble/contracts/errors";
 import { Scalar } from "@scalar/hono-api-reference";
 import type { Context } from "hono";
-import { randomBytes } from "node:crypto";
 import type { AppDeps } from "./deps.ts";
 import { accountRoutes } from "./features/account/account.routes.ts";
 import { authRoutes } from "./features/auth/auth.routes.ts";
@@ -26,7 +26,7 @@ export function createApp(deps: AppDeps) {
     .route("/auth", authRoutes(deps))
     .route("/account", accountRoutes(deps));
 
-  api.doc31("/openapi.json", {
+  const docs = {
     openapi: "3.1.0",
     info: {
       title: "Ensemble API",
@@ -34,10 +34,13 @@ export function createApp(deps: AppDeps) {
       description:
         "Every unsafe request needs `Origin` equal to the public URL and a JSON body; errors answer `{ error: { code, message, fields? } }`.",
     },
-  });
+  } as const;
   // The reference page loads Scalar from our own server (no CDN: privacy, offline installs).
   api.get("/reference/scalar.js", (c) => {
-    scalarBundle ??= readFileSync(join(dirname(require.resolve("@scalar/api-reference")), "browser/standalone.js"), "utf8");
+    scalarBundle ??= readFileSync(
+      join(dirname(require.resolve("@scalar/api-reference")), "browser/standalone.js"),
+      "utf8",
+    );
     c.header("Cache-Control", "public, max-age=86400");
     return c.body(scalarBundle, 200, { "Content-Type": "text/javascript; charset=utf-8" });
   });
@@ -47,7 +50,12 @@ export function createApp(deps: AppDeps) {
       "Content-Security-Policy",
       `default-src 'self'; script-src 'self' 'nonce-${nonce}'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; frame-ancestors 'none'`,
     );
-    const page = Scalar({ url: "/api/openapi.json", cdn: "/api/reference/scalar.js", nonce, pageTitle: "Ensemble API" });
+    const page = Scalar({
+      url: "/api/openapi.json",
+      cdn: "/api/reference/scalar.js",
+      nonce,
+      pageTitle: "Ensemble API",
+    });
     return page(c as unknown as Context, next);
   });
 
@@ -60,6 +68,7 @@ export function createApp(deps: AppDeps) {
   app.onError(handleError);
   app.notFound((c) => handleError(new AppError("not_found", "There is nothing at this address."), c));
   const routed = app.route("/api", api);
+  routed.doc31("/api/openapi.json", docs);
   routed.all("/api/*", () => {
     throw new AppError("not_found", "There is nothing at this address.");
   });

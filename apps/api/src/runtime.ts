@@ -1,10 +1,10 @@
+import { join } from "node:path";
 import { PasswordHasher } from "@ensemble/auth/passwords";
 import { defaultSessionPolicy } from "@ensemble/auth/sessions";
 import { createDb, type DbHandle } from "@ensemble/db/db";
 import { migrateToLatest } from "@ensemble/db/migrate";
 import { Redis } from "ioredis";
 import { sql } from "kysely";
-import { join } from "node:path";
 import pino, { type Logger } from "pino";
 import { createApp } from "./app.ts";
 import type { AppDeps } from "./deps.ts";

@@ -38,7 +38,14 @@ export function webApp(distDir: string): Hono<AppEnv> | null {
       },
     }),
   );
-  app.use("*", serveStatic({ root: distDir, index: "" }));
+  // Files at the top level (favicon, robots.txt): only paths that name a file, never a folder.
+  const rootFiles = serveStatic({ root: distDir });
+  app.get("*", async (c, next) => {
+    if (/\/[^/]+\.[a-z0-9]+$/i.test(c.req.path)) {
+      return rootFiles(c, next);
+    }
+    await next();
+  });
   app.get("*", (c) => {
     c.header("Content-Security-Policy", WEB_CSP);
     c.header("Cache-Control", "no-cache");

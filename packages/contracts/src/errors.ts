@@ -59,7 +59,8 @@ export class AppError extends Error {
 
 /** Turns zod issues into the field map of the wire shape (first problem per field wins). */
 export function fieldErrorsFromZod(error: z.ZodError): FieldErrors {
-  const fields: FieldErrors = {};
+  // No prototype: a field named "__proto__" must become a key, not change the object.
+  const fields: FieldErrors = Object.create(null);
   const put = (path: string, code: string) => {
     const key = path || "_";
     if (!(key in fields)) {
@@ -81,7 +82,8 @@ export function fieldErrorsFromZod(error: z.ZodError): FieldErrors {
         put(path, issue.origin === "string" ? "too_long" : "too_big");
         break;
       case "invalid_type":
-        put(path, issue.input === undefined ? "required" : "invalid_type");
+        // zod 4 leaves `input` out of issues unless asked; its message names what was received
+        put(path, /received undefined$/.test(issue.message) ? "required" : "invalid_type");
         break;
       case "invalid_format":
         put(path, issue.format === "email" ? "invalid_email" : "invalid_format");

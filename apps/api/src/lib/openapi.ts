@@ -1,8 +1,7 @@
-import { ErrorBody } from "@ensemble/contracts/errors";
+import { AppError, ErrorBody, fieldErrorsFromZod } from "@ensemble/contracts/errors";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { ZodType } from "zod";
 import type { AppEnv } from "../types.ts";
-import { AppError, fieldErrorsFromZod } from "@ensemble/contracts/errors";
 
 /** A JSON request body that must be present. */
 export function jsonBody<T extends ZodType>(schema: T) {

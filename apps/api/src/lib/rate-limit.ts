@@ -31,7 +31,12 @@ export class RateLimits {
   constructor(options: RateLimitOptions, redis?: Redis, prefix = "ensemble") {
     const make = (keyPrefix: string, points: number, duration: number): Limiter =>
       redis
-        ? new RateLimiterRedis({ storeClient: redis, keyPrefix: `${prefix}:rl:${keyPrefix}`, points, duration })
+        ? new RateLimiterRedis({
+            storeClient: redis,
+            keyPrefix: `${prefix}:rl:${keyPrefix}`,
+            points,
+            duration,
+          })
         : new RateLimiterMemory({ keyPrefix, points, duration });
     this.auth = make("auth", options.authPerMinute, 60);
     this.mailIp = make("mail-ip", options.mailPerHourPerIp, 3600);

@@ -61,7 +61,8 @@ export function jsonBodies(): MiddlewareHandler<AppEnv> {
     }
     const contentType = c.req.header("content-type");
     const length = c.req.header("content-length");
-    const hasBody = (length !== undefined && length !== "0") || c.req.header("transfer-encoding") !== undefined;
+    const hasBody =
+      (length !== undefined && length !== "0") || c.req.header("transfer-encoding") !== undefined;
     if (!hasBody && contentType === undefined) {
       return next();
     }

@@ -59,7 +59,13 @@ export async function buildTestApp(
     hasher: new PasswordHasher(),
     mailer: outboxMailer(outbox, config.mailFrom, logger),
     limits: new RateLimits(
-      { ...defaultRateLimits, authPerMinute: 10_000, mailPerHourPerIp: 10_000, mailPerHourPerAccount: 100, ...options.limits },
+      {
+        ...defaultRateLimits,
+        authPerMinute: 10_000,
+        mailPerHourPerIp: 10_000,
+        mailPerHourPerAccount: 100,
+        ...options.limits,
+      },
       redis,
       prefix,
     ),

@@ -1,5 +1,5 @@
-import type { ChangeEmailInput, ChangePasswordInput, UpdateProfileInput } from "@ensemble/contracts/account";
 import { invalidateUserSessions, type SessionUser } from "@ensemble/auth/sessions";
+import type { ChangeEmailInput, ChangePasswordInput, UpdateProfileInput } from "@ensemble/contracts/account";
 import { AppError } from "@ensemble/contracts/errors";
 import type { Session, User } from "@ensemble/db/schema";
 import type { z } from "zod";
@@ -14,7 +14,12 @@ type PasswordChange = z.output<typeof ChangePasswordInput>;
 type EmailChange = z.output<typeof ChangeEmailInput>;
 
 /** Loads the full user row (with password hash) and checks a password against it. */
-async function confirmPassword(deps: AppDeps, userId: string, password: string, field: string): Promise<User> {
+async function confirmPassword(
+  deps: AppDeps,
+  userId: string,
+  password: string,
+  field: string,
+): Promise<User> {
   const user = await authRepo.findUserById(deps.db, userId);
   if (!user) {
     throw new AppError("unauthenticated", "Please sign in.");

@@ -1,6 +1,13 @@
 import { sha256Hex } from "@ensemble/auth/tokens";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildTestApp, Client, GOOD_PASSWORD, signUp, type TestApp, uniqueEmail } from "../../test/harness.ts";
+import {
+  buildTestApp,
+  Client,
+  GOOD_PASSWORD,
+  signUp,
+  type TestApp,
+  uniqueEmail,
+} from "../../test/harness.ts";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -11,7 +18,14 @@ afterAll(async () => {
 });
 
 const count = async (table: "users" | "sessions" | "email_tokens") =>
-  Number((await t.db.db.selectFrom(table).select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await t.db.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll().as("n"))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe("sign-up", () => {
   it("makes the first account instance administrator, and only the first", async () => {
@@ -46,7 +60,11 @@ describe("sign-up", () => {
     expect(cookie).toContain("Path=/");
     const token = decodeURIComponent(client.cookie?.split("=")[1] ?? "");
     const [id, secret] = token.split(".") as [string, string];
-    const row = await t.db.db.selectFrom("sessions").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+    const row = await t.db.db
+      .selectFrom("sessions")
+      .selectAll()
+      .where("id", "=", id)
+      .executeTakeFirstOrThrow();
     expect(row.secret_hash).toBe(sha256Hex(secret));
     const everything = JSON.stringify(await t.db.db.selectFrom("sessions").selectAll().execute());
     expect(everything).not.toContain(secret);
@@ -64,7 +82,11 @@ describe("sign-up", () => {
   });
 
   it("accepts 10-, 64- and 256-character passwords exactly as typed, refuses 9 and 257", async () => {
-    for (const pw of ["Zq8#pL2!vX", "ü".repeat(32) + "Ensemble-2026".repeat(4) + "x".repeat(32 - 20), "é🎭".repeat(128)]) {
+    for (const pw of [
+      "Zq8#pL2!vX",
+      "ü".repeat(32) + "Ensemble-2026".repeat(4) + "x".repeat(32 - 20),
+      "é🎭".repeat(128),
+    ]) {
       const email = uniqueEmail("len");
       const up = await new Client(t).post("/api/auth/sign-up", { email, displayName: "Len", password: pw });
       expect(up.status, `length ${[...pw].length}`).toBe(201);
@@ -73,7 +95,11 @@ describe("sign-up", () => {
       expect((await c.post("/api/auth/sign-in", { email, password: `${pw} ` })).status).toBe(401);
     }
     for (const pw of ["Zq8#pL2!v", "é".repeat(257)]) {
-      const res = await new Client(t).post("/api/auth/sign-up", { email: uniqueEmail(), displayName: "L", password: pw });
+      const res = await new Client(t).post("/api/auth/sign-up", {
+        email: uniqueEmail(),
+        displayName: "L",
+        password: pw,
+      });
       expect(res.status).toBe(422);
       expect(res.json.error.fields.password).toMatch(/too_(short|long)/);
     }
@@ -217,7 +243,8 @@ describe("email verification", () => {
 });
 
 describe("password reset", () => {
-  const resetToken = (email: string) => new URL(t.lastLink(email, "/reset-password")).searchParams.get("token");
+  const resetToken = (email: string) =>
+    new URL(t.lastLink(email, "/reset-password")).searchParams.get("token");
 
   it("answers the same for unknown addresses and mails nothing", async () => {
     const nobody = uniqueEmail("nobody");
@@ -234,11 +261,18 @@ describe("password reset", () => {
     const reset = await new Client(t).post("/api/auth/reset-password", { token, password: newPassword });
     expect(reset.status).toBe(200);
     expect((await client.get("/api/account/me")).status).toBe(401);
-    const again = await new Client(t).post("/api/auth/reset-password", { token, password: "Noch ein anderes 8" });
+    const again = await new Client(t).post("/api/auth/reset-password", {
+      token,
+      password: "Noch ein anderes 8",
+    });
     expect(again.status).toBe(400);
     expect(again.json.error.code).toBe("invalid_token");
-    expect((await new Client(t).post("/api/auth/sign-in", { email, password: GOOD_PASSWORD })).status).toBe(401);
-    expect((await new Client(t).post("/api/auth/sign-in", { email, password: newPassword })).status).toBe(200);
+    expect((await new Client(t).post("/api/auth/sign-in", { email, password: GOOD_PASSWORD })).status).toBe(
+      401,
+    );
+    expect((await new Client(t).post("/api/auth/sign-in", { email, password: newPassword })).status).toBe(
+      200,
+    );
   });
 
   it("does not work after an hour", async () => {
@@ -247,12 +281,17 @@ describe("password reset", () => {
     const token = resetToken(email);
     t.clock.now = new Date(Date.now() + 3_600_000 + 1000);
     try {
-      const res = await new Client(t).post("/api/auth/reset-password", { token, password: "Ein ganz neues Passwort 7" });
+      const res = await new Client(t).post("/api/auth/reset-password", {
+        token,
+        password: "Ein ganz neues Passwort 7",
+      });
       expect(res.status).toBe(400);
     } finally {
       t.clock.now = new Date();
     }
-    expect((await new Client(t).post("/api/auth/sign-in", { email, password: GOOD_PASSWORD })).status).toBe(200);
+    expect((await new Client(t).post("/api/auth/sign-in", { email, password: GOOD_PASSWORD })).status).toBe(
+      200,
+    );
   });
 
   it("does not work after a newer token was issued", async () => {
@@ -262,8 +301,22 @@ describe("password reset", () => {
     await new Client(t).post("/api/auth/forgot-password", { email });
     const second = resetToken(email);
     expect(second).not.toBe(first);
-    expect((await new Client(t).post("/api/auth/reset-password", { token: first, password: "Ein ganz neues Passwort 7" })).status).toBe(400);
-    expect((await new Client(t).post("/api/auth/reset-password", { token: second, password: "Ein ganz neues Passwort 7" })).status).toBe(200);
+    expect(
+      (
+        await new Client(t).post("/api/auth/reset-password", {
+          token: first,
+          password: "Ein ganz neues Passwort 7",
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (
+        await new Client(t).post("/api/auth/reset-password", {
+          token: second,
+          password: "Ein ganz neues Passwort 7",
+        })
+      ).status,
+    ).toBe(200);
   });
 
   it("keeps the token when the new password is refused as common", async () => {
@@ -272,6 +325,9 @@ describe("password reset", () => {
     const token = resetToken(email);
     const common = await new Client(t).post("/api/auth/reset-password", { token, password: "qwertyuiop" });
     expect(common.status).toBe(422);
-    expect((await new Client(t).post("/api/auth/reset-password", { token, password: "Ein ganz neues Passwort 7" })).status).toBe(200);
+    expect(
+      (await new Client(t).post("/api/auth/reset-password", { token, password: "Ein ganz neues Passwort 7" }))
+        .status,
+    ).toBe(200);
   });
 });

@@ -40,7 +40,12 @@ export function resetPasswordMail(to: string, name: string, link: string, locale
 }
 
 /** Tells the old address that a change of email was requested. */
-export function emailChangeNoticeMail(to: string, name: string, newEmail: string, locale: string | null): Mail {
+export function emailChangeNoticeMail(
+  to: string,
+  name: string,
+  newEmail: string,
+  locale: string | null,
+): Mail {
   if (lang(locale) === "en") {
     return {
       to,

@@ -16,10 +16,17 @@ export function findUserById(db: Db, id: string): Promise<User | undefined> {
  * Inserts a user; the first user of an empty instance becomes instance administrator. A
  * transaction-scoped advisory lock makes "first" exact under concurrent sign-ups.
  */
-export async function insertUser(db: Db, values: Omit<NewUser, "is_instance_admin">): Promise<User | "taken"> {
+export async function insertUser(
+  db: Db,
+  values: Omit<NewUser, "is_instance_admin">,
+): Promise<User | "taken"> {
   return db.transaction().execute(async (tx) => {
     await sql`select pg_advisory_xact_lock(727001)`.execute(tx);
-    const existing = await tx.selectFrom("users").select("id").where("email", "=", values.email).executeTakeFirst();
+    const existing = await tx
+      .selectFrom("users")
+      .select("id")
+      .where("email", "=", values.email)
+      .executeTakeFirst();
     if (existing) {
       return "taken" as const;
     }
@@ -69,7 +76,11 @@ export function takeEmailToken(db: Db, tokenHash: string): Promise<EmailToken | 
 
 /** When the account key is locked out until, if at all. */
 export async function throttleLockedUntil(db: Db, key: string): Promise<Date | null> {
-  const row = await db.selectFrom("auth_throttle").select("locked_until").where("key", "=", key).executeTakeFirst();
+  const row = await db
+    .selectFrom("auth_throttle")
+    .select("locked_until")
+    .where("key", "=", key)
+    .executeTakeFirst();
   return row?.locked_until ?? null;
 }
 

@@ -1,3 +1,4 @@
+import { sessionExpiresAt } from "@ensemble/auth/sessions";
 import {
   ForgotPasswordInput,
   MeResponse,
@@ -17,7 +18,6 @@ import { requireUser } from "../../middleware/session.ts";
 import type { AppEnv } from "../../types.ts";
 import { presentMe } from "./auth.presenter.ts";
 import * as auth from "./auth.service.ts";
-import { sessionExpiresAt } from "@ensemble/auth/sessions";
 
 /** Who is asking, from where. */
 export function requestMeta(c: Context<AppEnv>): RequestMeta {
@@ -72,7 +72,10 @@ const resendRoute = createRoute({
   tags,
   summary: "Send the verification mail again",
   middleware: [requireUser] as const,
-  responses: { 200: jsonResponse(OkResponse, "Sent (if the address is not yet confirmed)"), ...errorResponses },
+  responses: {
+    200: jsonResponse(OkResponse, "Sent (if the address is not yet confirmed)"),
+    ...errorResponses,
+  },
 });
 
 const forgotRoute = createRoute({

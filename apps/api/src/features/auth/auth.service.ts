@@ -1,8 +1,18 @@
 import { randomUUID } from "node:crypto";
 import { isCommonPassword } from "@ensemble/auth/passwords";
-import { createSession, invalidateSession, invalidateUserSessions, type SessionUser } from "@ensemble/auth/sessions";
+import {
+  createSession,
+  invalidateSession,
+  invalidateUserSessions,
+  type SessionUser,
+} from "@ensemble/auth/sessions";
 import { randomToken, sha256Hex } from "@ensemble/auth/tokens";
-import type { ForgotPasswordInput, ResetPasswordInput, SignInInput, SignUpInput } from "@ensemble/contracts/auth";
+import type {
+  ForgotPasswordInput,
+  ResetPasswordInput,
+  SignInInput,
+  SignUpInput,
+} from "@ensemble/contracts/auth";
 import { AppError } from "@ensemble/contracts/errors";
 import type { Session, User } from "@ensemble/db/schema";
 import type { z } from "zod";
@@ -29,7 +39,8 @@ export interface SignedIn {
   session: Session;
 }
 
-const invalidCredentials = () => new AppError("invalid_credentials", "The email address or password is wrong.");
+const invalidCredentials = () =>
+  new AppError("invalid_credentials", "The email address or password is wrong.");
 
 /** Refuses passwords from the common-passwords list with a field error. */
 export function assertPasswordAllowed(password: string, field: string): void {
@@ -41,7 +52,11 @@ export function assertPasswordAllowed(password: string, field: string): void {
 }
 
 /** Issues a verification token for `email` and mails the link. */
-export async function sendVerification(deps: AppDeps, user: Pick<User, "id" | "display_name" | "locale">, email: string) {
+export async function sendVerification(
+  deps: AppDeps,
+  user: Pick<User, "id" | "display_name" | "locale">,
+  email: string,
+) {
   const token = randomToken(160);
   await repo.replaceEmailToken(deps.db, {
     id: randomUUID(),
@@ -137,7 +152,10 @@ export async function signOut(deps: AppDeps, sessionId: string): Promise<void> {
  */
 export async function verifyEmail(deps: AppDeps, token: string): Promise<User> {
   const row = await repo.takeEmailToken(deps.db, sha256Hex(token));
-  const invalid = new AppError("invalid_token", "This link is invalid or has expired. Please request a new one.");
+  const invalid = new AppError(
+    "invalid_token",
+    "This link is invalid or has expired. Please request a new one.",
+  );
   if (!row || row.purpose !== "verify_email" || row.expires_at <= deps.now()) {
     throw invalid;
   }
@@ -199,7 +217,10 @@ export async function forgotPassword(deps: AppDeps, input: Forgot, meta: Request
 export async function resetPassword(deps: AppDeps, input: Reset): Promise<void> {
   assertPasswordAllowed(input.password, "password");
   const row = await repo.takeEmailToken(deps.db, sha256Hex(input.token));
-  const invalid = new AppError("invalid_token", "This link is invalid or has expired. Please request a new one.");
+  const invalid = new AppError(
+    "invalid_token",
+    "This link is invalid or has expired. Please request a new one.",
+  );
   if (!row || row.purpose !== "reset_password" || row.expires_at <= deps.now()) {
     throw invalid;
   }
