@@ -31,7 +31,7 @@ const counts = async () => {
 };
 
 /** Sends a raw request (no Client niceties). */
-function raw(method: string, path: string, init: { headers?: Record<string, string>; body?: BodyInit } = {}) {
+function raw(method: string, path: string, init: { headers?: Record<string, string>; body?: string | Uint8Array } = {}) {
   return t.app.request(path, { method, headers: init.headers, body: init.body });
 }
 
@@ -67,7 +67,7 @@ describe("CSRF: unsafe methods need our Origin, whatever the content type", () =
           body: contentType ? '{"displayName":"X","password":"y"}' : undefined,
         });
         expect(res.status, `${method} ${path} ${contentType} ${origin}`).toBe(403);
-        expect((await res.json()).error.code).toBe("origin_mismatch");
+        expect(((await res.json()) as any).error.code).toBe("origin_mismatch");
       }
       const crossSite = await raw(method, path, {
         headers: { origin: ORIGIN, "sec-fetch-site": "cross-site", cookie: client.cookie ?? "" },
@@ -122,7 +122,7 @@ describe("bad input gets a clear 4xx and stores nothing", () => {
       body,
     });
     expect(res.status).toBe(400);
-    expect((await res.json()).error.code).toBe("malformed_request");
+    expect(((await res.json()) as any).error.code).toBe("malformed_request");
     expect(await counts()).toEqual(before);
   });
 
@@ -205,7 +205,6 @@ describe("bad input gets a clear 4xx and stores nothing", () => {
       method: "POST",
       headers: { origin: ORIGIN, "content-type": "application/json", "transfer-encoding": "chunked" },
       body: stream,
-      // @ts-expect-error Node's fetch needs duplex for a stream body
       duplex: "half",
     });
     expect(chunked.status).toBe(413);
@@ -220,7 +219,7 @@ describe("bad input gets a clear 4xx and stores nothing", () => {
       body: `email=${b.email}&displayName=X&password=${encodeURIComponent(b.password)}`,
     });
     expect(form.status).toBe(415);
-    expect((await form.json()).error.code).toBe("unsupported_media_type");
+    expect(((await form.json()) as any).error.code).toBe("unsupported_media_type");
     const text = await raw("POST", "/api/auth/sign-up", {
       headers: { origin: ORIGIN, "content-type": "text/plain" },
       body: JSON.stringify(b),
@@ -264,7 +263,7 @@ describe("conventions", () => {
   it("answers unknown API routes with 404 JSON", async () => {
     const res = await raw("GET", "/api/nope");
     expect(res.status).toBe(404);
-    expect(await res.json()).toEqual({ error: { code: "not_found", message: expect.any(String) } });
+    expect((await res.json()) as any).toEqual({ error: { code: "not_found", message: expect.any(String) } });
     const post = await new Client(t).post("/api/nope", { a: 1 });
     expect(post.status).toBe(404);
   });
@@ -282,13 +281,13 @@ describe("conventions", () => {
   it("reports database reachability at /api/health", async () => {
     const res = await raw("GET", "/api/health");
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: "ok", database: "ok" });
+    expect((await res.json()) as any).toEqual({ status: "ok", database: "ok" });
   });
 
   it("describes every route in /api/openapi.json and serves the reference page", async () => {
     const res = await raw("GET", "/api/openapi.json");
     expect(res.status).toBe(200);
-    const doc = await res.json();
+    const doc = (await res.json()) as any;
     expect(doc.openapi).toBe("3.1.0");
     const paths = Object.keys(doc.paths);
     for (const p of [

@@ -108,7 +108,7 @@ describe("pnpm start on the embedded database", () => {
     expect(output).toContain(`Ensemble is running at ${origin}`);
     expect(output).toContain("embedded PGlite");
     const res = await call("/api/health");
-    expect(await res.json()).toEqual({ status: "ok", database: "ok" });
+    expect((await res.json()) as any).toEqual({ status: "ok", database: "ok" });
   });
 
   it("serves the web app with its CSP on every client route, and hashed assets cached", async () => {
@@ -141,7 +141,7 @@ describe("pnpm start on the embedded database", () => {
       body: JSON.stringify({ email, displayName: "Smoke", password }),
     });
     expect(up.status).toBe(201);
-    expect((await up.json()).user.isInstanceAdmin).toBe(true);
+    expect(((await up.json()) as any).user.isInstanceAdmin).toBe(true);
     expect(readdirSync(join(dataDir, "outbox")).length).toBe(1);
     expect(output).toContain("/verify-email?token=");
 
@@ -155,6 +155,6 @@ describe("pnpm start on the embedded database", () => {
     expect(signIn.status).toBe(200);
     const cookie = signIn.headers.get("set-cookie")?.split(";")[0];
     const me = await call("/api/account/me", {}, cookie);
-    expect((await me.json()).user.email).toBe(email);
+    expect(((await me.json()) as any).user.email).toBe(email);
   });
 });
