@@ -1,0 +1,107 @@
+import { expect, test } from "@playwright/test";
+import { linkFromMail } from "../../support/outbox.ts";
+
+const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+
+test("sign up → verify from the outbox → sign out → sign in → forgot → reset → sign in; switch language", async ({
+  page,
+}) => {
+  const email = `erika-${unique()}@example.org`;
+  const password = "Kulturnetz Bochum 2026!";
+  const newPassword = "Festivalsommer an der Ruhr 27";
+
+  await page.goto("/sign-up");
+  await expect(page.getByRole("heading", { name: "Registrieren" })).toBeVisible();
+  await page.getByLabel("E-Mail-Adresse").fill(email);
+  await page.getByLabel("Anzeigename").fill("Erika Musterfrau");
+  await page.getByLabel("Passwort", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Konto anlegen" }).click();
+  await expect(page.getByRole("heading", { name: "Willkommen, Erika Musterfrau" })).toBeVisible();
+  await expect(page.getByText("Bitte bestätige deine E-Mail-Adresse")).toBeVisible();
+
+  // the verification link from the dev outbox
+  await page.goto(await linkFromMail(email, "/verify-email"));
+  await expect(page.getByRole("heading", { name: "E-Mail-Adresse bestätigt" })).toBeVisible();
+  expect(page.url()).not.toContain("token="); // the token leaves the address bar
+  await page.goto("/");
+  await expect(page.getByRole("heading", { name: "Willkommen, Erika Musterfrau" })).toBeVisible();
+  await expect(page.getByText("Bitte bestätige deine E-Mail-Adresse")).toHaveCount(0);
+
+  // sign out through the account menu
+  await page.getByRole("button", { name: "Konto: Erika Musterfrau" }).click();
+  await page.getByRole("menuitem", { name: "Abmelden" }).click();
+  await expect(page.getByRole("heading", { name: "Anmelden" })).toBeVisible();
+
+  // sign in
+  await page.getByLabel("E-Mail-Adresse").fill(email);
+  await page.getByLabel("Passwort", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Anmelden" }).click();
+  await expect(page.getByRole("heading", { name: "Willkommen, Erika Musterfrau" })).toBeVisible();
+
+  // forgot password (signed out)
+  await page.getByRole("button", { name: "Konto: Erika Musterfrau" }).click();
+  await page.getByRole("menuitem", { name: "Abmelden" }).click();
+  await page.getByRole("link", { name: "Passwort vergessen?" }).click();
+  await expect(page.getByRole("heading", { name: "Passwort vergessen" })).toBeVisible();
+  await page.getByLabel("E-Mail-Adresse").fill(email);
+  await page.getByRole("button", { name: "Link senden" }).click();
+  await expect(page.getByText(/Wenn ein Konto/)).toBeVisible();
+
+  // reset with the mailed link
+  await page.goto(await linkFromMail(email, "/reset-password"));
+  await expect(page.getByRole("heading", { name: "Neues Passwort festlegen" })).toBeVisible();
+  expect(page.url()).not.toContain("token=");
+  await page.getByLabel("Neues Passwort", { exact: true }).fill(newPassword);
+  await page.getByLabel("Neues Passwort wiederholen").fill(newPassword);
+  await page.getByRole("button", { name: "Passwort speichern" }).click();
+  await expect(page.getByText("Dein Passwort wurde geändert.")).toBeVisible();
+
+  // the old password no longer works, the new one does
+  await page.goto("/sign-in");
+  await page.getByLabel("E-Mail-Adresse").fill(email);
+  await page.getByLabel("Passwort", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Anmelden" }).click();
+  await expect(page.getByRole("alert")).toBeVisible();
+  await page.getByLabel("Passwort", { exact: true }).fill(newPassword);
+  await page.getByRole("button", { name: "Anmelden" }).click();
+  await expect(page.getByRole("heading", { name: "Willkommen, Erika Musterfrau" })).toBeVisible();
+
+  // switch language; it is remembered across a reload
+  await page.getByLabel("Sprache").selectOption({ label: "English" });
+  await expect(page.getByRole("heading", { name: "Welcome, Erika Musterfrau" })).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "Welcome, Erika Musterfrau" })).toBeVisible();
+  await page.getByLabel("Language").selectOption({ label: "Deutsch" });
+  await expect(page.getByRole("heading", { name: "Willkommen, Erika Musterfrau" })).toBeVisible();
+});
+
+test("keyboard only: sign up, errors are announced and tied to their fields", async ({ page }) => {
+  await page.goto("/sign-up");
+  // the skip link comes first; then the form is reachable with Tab alone
+  const email = page.getByLabel("E-Mail-Adresse");
+  await email.focus();
+  await page.keyboard.type("not-an-address");
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("Kim");
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("short");
+  await page.keyboard.press("Enter");
+  await expect(email).toHaveAttribute("aria-invalid", "true");
+  await expect(email).toBeFocused();
+  const describedBy = await email.getAttribute("aria-describedby");
+  expect(describedBy).toBeTruthy();
+  await expect(page.locator(`[id="${describedBy?.split(" ")[0]}"]`)).not.toBeEmpty();
+  const password = page.getByLabel("Passwort", { exact: true });
+  await expect(password).toHaveAttribute("aria-invalid", "true");
+
+  // fix both by keyboard and submit with Enter
+  await email.fill(`kim-${unique()}@example.org`);
+  await password.fill("password1234"); // valid length, but far too common: the server says so
+  await password.press("Enter");
+  await expect(password).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByRole("alert")).toBeVisible();
+  await password.fill("Ein sicheres Passwort 4U");
+  await password.press("Enter");
+  await expect(page.getByRole("heading", { name: "Willkommen, Kim" })).toBeVisible();
+});
