@@ -3,10 +3,12 @@
 import { spawn } from "node:child_process";
 
 const env = { ...process.env, PUBLIC_URL: process.env.PUBLIC_URL ?? "http://localhost:5173" };
-const children = [
-  spawn("pnpm", ["--filter", "@ensemble/api", "dev"], { stdio: "inherit", env }),
-  spawn("pnpm", ["--filter", "@ensemble/web", "dev"], { stdio: "inherit", env }),
-];
+// pnpm is not on PATH inside scripts when it runs through corepack; npm_execpath names it.
+const pnpm = (args) =>
+  process.env.npm_execpath
+    ? spawn(process.execPath, [process.env.npm_execpath, ...args], { stdio: "inherit", env })
+    : spawn("corepack", ["pnpm", ...args], { stdio: "inherit", env });
+const children = [pnpm(["--filter", "@ensemble/api", "dev"]), pnpm(["--filter", "@ensemble/web", "dev"])];
 const stop = () => {
   for (const child of children) {
     child.kill("SIGTERM");

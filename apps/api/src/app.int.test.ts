@@ -31,7 +31,11 @@ const counts = async () => {
 };
 
 /** Sends a raw request (no Client niceties). */
-function raw(method: string, path: string, init: { headers?: Record<string, string>; body?: string | Uint8Array } = {}) {
+function raw(
+  method: string,
+  path: string,
+  init: { headers?: Record<string, string>; body?: string | Uint8Array } = {},
+) {
   return t.app.request(path, { method, headers: init.headers, body: init.body });
 }
 

@@ -39,13 +39,13 @@ export interface TestApp {
  * outbox in a temporary folder, and Redis-backed rate limits when TEST_REDIS_URL is set.
  */
 export async function buildTestApp(
-  options: { limits?: Partial<RateLimitOptions>; trustedProxyHops?: number } = {},
+  options: { limits?: Partial<RateLimitOptions>; trustedProxyHops?: number; publicUrl?: string } = {},
 ): Promise<TestApp> {
   const db = await createTestDb();
   const dataDir = mkdtempSync(join(tmpdir(), "ensemble-api-test-"));
   const outbox = join(dataDir, "outbox");
   const config = {
-    ...loadConfig({ DATA_DIR: dataDir, PUBLIC_URL: ORIGIN, LOG_LEVEL: "silent" }),
+    ...loadConfig({ DATA_DIR: dataDir, PUBLIC_URL: options.publicUrl ?? ORIGIN, LOG_LEVEL: "silent" }),
     trustedProxyHops: options.trustedProxyHops ?? 0,
   };
   const logger = pino({ level: "silent" });
