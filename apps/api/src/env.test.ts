@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { loadConfig } from "./env.ts";
+
+describe("loadConfig", () => {
+  it("has defaults that run a newcomer's instance on one port with embedded data", () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({
+      port: 3000,
+      publicUrl: "http://localhost:3000",
+      publicOrigin: "http://localhost:3000",
+      secureCookies: false,
+      databaseUrl: undefined,
+      redisUrl: undefined,
+      smtpUrl: undefined,
+      trustedProxyHops: 0,
+    });
+    expect(c.dataDir.endsWith("/data")).toBe(true);
+  });
+
+  it("derives the origin and secure cookies from an https PUBLIC_URL", () => {
+    const c = loadConfig({ PUBLIC_URL: "https://ensemble.example.org/", PORT: "8080" });
+    expect(c.publicUrl).toBe("https://ensemble.example.org");
+    expect(c.publicOrigin).toBe("https://ensemble.example.org");
+    expect(c.secureCookies).toBe(true);
+  });
+
+  it("fails fast with every problem named", () => {
+    expect(() => loadConfig({ PORT: "abc", PUBLIC_URL: "not a url", TRUSTED_PROXY: "-1" })).toThrow(
+      /PORT[\s\S]*PUBLIC_URL[\s\S]*TRUSTED_PROXY/,
+    );
+  });
+});
