@@ -113,6 +113,22 @@ describe("bad input gets a clear 4xx and stores nothing", () => {
     expect(await counts()).toEqual(before);
   });
 
+  it("an empty body with a JSON content type → 400", async () => {
+    const before = await counts();
+    const variants: Array<Record<string, string>> = [
+      { origin: ORIGIN, "content-type": "application/json", "content-length": "0" },
+      { origin: ORIGIN, "content-type": "application/json" },
+    ];
+    for (const headers of variants) {
+      const res = await raw("POST", "/api/auth/sign-in", { headers, body: "" });
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as any).error.code).toBe("malformed_request");
+    }
+    const missing = await raw("POST", "/api/auth/sign-in", { headers: { origin: ORIGIN } });
+    expect(missing.status).toBe(422); // no body at all: the required fields are missing
+    expect(await counts()).toEqual(before);
+  });
+
   it("invalid UTF-8 → 400", async () => {
     const before = await counts();
     const body = new Uint8Array([

@@ -9,6 +9,7 @@ import pino, { type Logger } from "pino";
 import { createApp } from "./app.ts";
 import type { AppDeps } from "./deps.ts";
 import type { AppConfig } from "./env.ts";
+import { schedulePurge } from "./features/auth/auth.maintenance.ts";
 import { defaultRateLimits, RateLimits } from "./lib/rate-limit.ts";
 import { outboxDir, outboxMailer, smtpMailer } from "./mail/mailer.ts";
 
@@ -44,11 +45,16 @@ export async function createRuntime(config: AppConfig, logger?: Logger): Promise
       return true;
     },
   };
+  if (!config.smtpUrl && config.secureCookies) {
+    log.warn("SMTP_URL is not set: mails go to the dev outbox in DATA_DIR/outbox and the log");
+  }
+  const stopPurge = schedulePurge(deps);
   return {
     app: createApp(deps),
     deps,
     db,
     close: async () => {
+      stopPurge();
       redis?.disconnect();
       await db.close();
     },

@@ -26,15 +26,25 @@ export class HasherBusyError extends Error {
 }
 
 /**
- * Runs argon2 with bounded concurrency: at most `concurrency` hashes at once (default: the core
- * count, so a burst of sign-ins cannot take every libuv thread) and at most `maxQueue` waiting.
+ * Default concurrency: argon2 runs on libuv's thread pool (4 threads unless UV_THREADPOOL_SIZE
+ * says otherwise), which file and DNS work share, so leave at least one thread free — and use no
+ * more threads than there are cores.
+ */
+function defaultConcurrency(): number {
+  const pool = Number(process.env.UV_THREADPOOL_SIZE) || 4;
+  return Math.max(1, Math.min(availableParallelism(), pool - 1));
+}
+
+/**
+ * Runs argon2 with bounded concurrency: at most `concurrency` hashes at once, so a burst of
+ * sign-ins cannot starve the server, and at most `maxQueue` waiting (then HasherBusyError).
  */
 export class PasswordHasher {
   private running = 0;
   private readonly waiting: Array<() => void> = [];
 
   constructor(
-    private readonly concurrency = Math.max(1, availableParallelism()),
+    private readonly concurrency = defaultConcurrency(),
     private readonly maxQueue = 200,
   ) {}
 

@@ -155,3 +155,18 @@ export async function invalidateUserSessions(
   const result = await q.executeTakeFirst();
   return Number(result.numDeletedRows);
 }
+
+/** Deletes every session past its inactivity window or absolute lifetime; returns how many. */
+export async function deleteExpiredSessions(
+  db: Db,
+  policy: SessionPolicy = defaultSessionPolicy,
+  now = new Date(),
+): Promise<number> {
+  const idleCutoff = new Date(now.getTime() - policy.idleTimeoutMs);
+  const lifeCutoff = new Date(now.getTime() - policy.absoluteLifetimeMs);
+  const result = await db
+    .deleteFrom("sessions")
+    .where((eb) => eb.or([eb("last_verified_at", "<=", idleCutoff), eb("created_at", "<=", lifeCutoff)]))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

@@ -1,3 +1,4 @@
+import { isIPv6 } from "node:net";
 import { AppError } from "@ensemble/contracts/errors";
 import type { Redis } from "ioredis";
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
@@ -45,14 +46,37 @@ export class RateLimits {
 
   /** One request on an auth route from this IP. */
   authRequest(ip: string): Promise<void> {
-    return take(this.auth, ip);
+    return take(this.auth, ipKey(ip));
   }
 
   /** One mail caused by this IP to this account or address. */
   async mail(ip: string, account: string): Promise<void> {
-    await take(this.mailIp, ip);
+    await take(this.mailIp, ipKey(ip));
     await take(this.mailAccount, account);
   }
+}
+
+/**
+ * The key an address is limited under: IPv4 as is, IPv6 by its /64 (one subscriber usually has a
+ * whole /64, so per-address buckets would be unlimited).
+ */
+export function ipKey(ip: string): string {
+  const v4mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
+  if (v4mapped?.[1]) {
+    return v4mapped[1];
+  }
+  if (!isIPv6(ip)) {
+    return ip;
+  }
+  const [head = "", tail = ""] = ip.toLowerCase().split("::");
+  const headParts = head ? head.split(":") : [];
+  const tailParts = ip.includes("::") && tail ? tail.split(":") : [];
+  const missing = 8 - headParts.length - tailParts.length;
+  const groups = ip.includes("::") ? [...headParts, ...Array(missing).fill("0"), ...tailParts] : headParts;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, ""))
+    .join(":")}::/64`;
 }
 
 async function take(limiter: Limiter, key: string): Promise<void> {

@@ -14,6 +14,8 @@ export function handleError(err: Error, c: Context<AppEnv>) {
     appError = new AppError("busy", "The server is busy; please try again in a moment.", { retryAfter: 5 });
   } else if (err instanceof HTTPException && err.status === 413) {
     appError = new AppError("payload_too_large", "The request body is larger than 1 MB.");
+  } else if (err instanceof HTTPException && err.status < 500) {
+    appError = new AppError("malformed_request", "The request could not be read.");
   } else {
     c.get("log")?.error({ err, requestId: c.get("requestId") }, "unhandled error");
     appError = new AppError("internal_error", "Something went wrong on our side.");

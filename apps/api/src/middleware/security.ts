@@ -71,18 +71,19 @@ export function jsonBodies(): MiddlewareHandler<AppEnv> {
     }
     return limit(c, async () => {
       const bytes = await c.req.arrayBuffer();
-      if (bytes.byteLength > 0) {
-        let text: string;
-        try {
-          text = decoder.decode(bytes);
-        } catch {
-          throw new AppError("malformed_request", "The request body is not valid UTF-8.");
-        }
-        try {
-          JSON.parse(text);
-        } catch {
-          throw new AppError("malformed_request", "The request body is not valid JSON.");
-        }
+      if (bytes.byteLength === 0) {
+        throw new AppError("malformed_request", "The request body is empty; send a JSON object.");
+      }
+      let text: string;
+      try {
+        text = decoder.decode(bytes);
+      } catch {
+        throw new AppError("malformed_request", "The request body is not valid UTF-8.");
+      }
+      try {
+        JSON.parse(text);
+      } catch {
+        throw new AppError("malformed_request", "The request body is not valid JSON.");
       }
       await next();
     });

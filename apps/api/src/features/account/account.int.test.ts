@@ -98,6 +98,19 @@ describe("change password", () => {
   });
 });
 
+describe("password checks on account changes", () => {
+  it("are throttled per account, so a stolen session cannot guess the password", async () => {
+    const { client } = await signUp(t);
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      statuses.push((await client.delete("/api/account", { password: `guess-${i}-wrong` })).status);
+    }
+    expect(statuses).toEqual([403, 403, 403, 403, 403, 429]);
+    expect((await client.delete("/api/account", { password: GOOD_PASSWORD })).status).toBe(429);
+    expect((await client.get("/api/account/me")).status).toBe(200);
+  });
+});
+
 describe("change email", () => {
   it("needs the password, and the new address counts only once verified", async () => {
     const { client, email } = await signUp(t);

@@ -114,6 +114,13 @@ const deleteRoute = createRoute({
 export function accountRoutes(deps: AppDeps) {
   const r = router();
   r.use("*", requireUser);
+  // changes here check passwords: they share the auth routes' per-IP budget
+  r.use("*", async (c, next) => {
+    if (c.req.method !== "GET") {
+      await deps.limits.authRequest(c.get("clientIp"));
+    }
+    await next();
+  });
   return r
     .openapi(meRoute, (c) => c.json({ user: presentMe(who(c).user) }, 200))
     .openapi(profileRoute, async (c) => {

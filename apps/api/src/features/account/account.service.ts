@@ -6,20 +6,25 @@ import type { z } from "zod";
 import type { AppDeps, RequestMeta } from "../../deps.ts";
 import { emailChangeNoticeMail } from "../auth/auth.mails.ts";
 import * as authRepo from "../auth/auth.repo.ts";
-import { assertPasswordAllowed, sendVerification } from "../auth/auth.service.ts";
+import { assertPasswordAllowed, guardPasswordAttempt, sendVerification } from "../auth/auth.service.ts";
 import * as repo from "./account.repo.ts";
 
 type ProfilePatch = z.output<typeof UpdateProfileInput>;
 type PasswordChange = z.output<typeof ChangePasswordInput>;
 type EmailChange = z.output<typeof ChangeEmailInput>;
 
-/** Loads the full user row (with password hash) and checks a password against it. */
+/**
+ * Loads the full user row (with password hash) and checks a password against it; attempts are
+ * throttled per account like sign-ins, so a stolen session cannot guess the password.
+ */
 async function confirmPassword(
   deps: AppDeps,
   userId: string,
   password: string,
   field: string,
 ): Promise<User> {
+  const key = `password:${userId}`;
+  await guardPasswordAttempt(deps, key);
   const user = await authRepo.findUserById(deps.db, userId);
   if (!user) {
     throw new AppError("unauthenticated", "Please sign in.");
@@ -27,6 +32,7 @@ async function confirmPassword(
   if (!(await deps.hasher.verify(user.password_hash, password))) {
     throw new AppError("wrong_password", "The password is wrong.", { fields: { [field]: "wrong_password" } });
   }
+  await authRepo.clearThrottle(deps.db, key);
   return user;
 }
 
@@ -52,11 +58,11 @@ export async function changePassword(
 ): Promise<void> {
   await confirmPassword(deps, user.id, input.currentPassword, "currentPassword");
   assertPasswordAllowed(input.newPassword, "newPassword");
-  await authRepo.updateUser(deps.db, user.id, {
-    password_hash: await deps.hasher.hash(input.newPassword),
-    updated_at: deps.now(),
+  const passwordHash = await deps.hasher.hash(input.newPassword);
+  await deps.db.transaction().execute(async (tx) => {
+    await authRepo.updateUser(tx, user.id, { password_hash: passwordHash, updated_at: deps.now() });
+    await invalidateUserSessions(tx, user.id, session.id);
   });
-  await invalidateUserSessions(deps.db, user.id, session.id);
 }
 
 /**
@@ -69,6 +75,7 @@ export async function changeEmail(
   input: EmailChange,
   meta: RequestMeta,
 ): Promise<string> {
+  await deps.limits.mail(meta.ip, user.id);
   const full = await confirmPassword(deps, user.id, input.password, "password");
   if (input.newEmail === full.email) {
     throw new AppError("validation_failed", "This is already your email address.", {
@@ -80,7 +87,6 @@ export async function changeEmail(
       fields: { newEmail: "email_taken" },
     });
   }
-  await deps.limits.mail(meta.ip, user.id);
   await sendVerification(deps, full, input.newEmail);
   try {
     await deps.mailer.send(emailChangeNoticeMail(full.email, full.display_name, input.newEmail, full.locale));

@@ -165,6 +165,24 @@ describe("sign-in and sign-out", () => {
     t.clock.now = new Date();
   });
 
+  it("counts parallel guesses one by one: only the free attempts reach the password check", async () => {
+    const { email } = await signUp(t);
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        new Client(t).post("/api/auth/sign-in", { email, password: `guess-${i}-wrong` }),
+      ),
+    );
+    const statuses = results.map((r) => r.status);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(5);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(15);
+    const row = await t.db.db
+      .selectFrom("auth_throttle")
+      .selectAll()
+      .where("key", "=", `sign-in:${email}`)
+      .executeTakeFirstOrThrow();
+    expect(row.failures).toBe(5);
+  });
+
   it("sign-out deletes the session at once", async () => {
     const { client } = await signUp(t);
     const stolen = new Client(t);
@@ -316,6 +334,17 @@ describe("password reset", () => {
           password: "Ein ganz neues Passwort 7",
         })
       ).status,
+    ).toBe(200);
+  });
+
+  it("a reset token pasted into email verification is refused and stays usable", async () => {
+    const { email } = await signUp(t);
+    await new Client(t).post("/api/auth/forgot-password", { email });
+    const token = resetToken(email);
+    expect((await new Client(t).post("/api/auth/verify-email", { token })).status).toBe(400);
+    expect(
+      (await new Client(t).post("/api/auth/reset-password", { token, password: "Ein ganz neues Passwort 7" }))
+        .status,
     ).toBe(200);
   });
 

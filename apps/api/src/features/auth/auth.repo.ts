@@ -13,30 +13,28 @@ export function findUserById(db: Db, id: string): Promise<User | undefined> {
 }
 
 /**
- * Inserts a user; the first user of an empty instance becomes instance administrator. A
- * transaction-scoped advisory lock makes "first" exact under concurrent sign-ups.
+ * Inserts a user; the first user of an empty instance becomes instance administrator. Call inside
+ * a transaction: the transaction-scoped advisory lock makes "first" exact under concurrent sign-ups.
  */
 export async function insertUser(
-  db: Db,
+  tx: Db,
   values: Omit<NewUser, "is_instance_admin">,
 ): Promise<User | "taken"> {
-  return db.transaction().execute(async (tx) => {
-    await sql`select pg_advisory_xact_lock(727001)`.execute(tx);
-    const existing = await tx
-      .selectFrom("users")
-      .select("id")
-      .where("email", "=", values.email)
-      .executeTakeFirst();
-    if (existing) {
-      return "taken" as const;
-    }
-    const any = await tx.selectFrom("users").select("id").limit(1).executeTakeFirst();
-    return tx
-      .insertInto("users")
-      .values({ ...values, is_instance_admin: !any })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-  });
+  await sql`select pg_advisory_xact_lock(727001)`.execute(tx);
+  const existing = await tx
+    .selectFrom("users")
+    .select("id")
+    .where("email", "=", values.email)
+    .executeTakeFirst();
+  if (existing) {
+    return "taken";
+  }
+  const any = await tx.selectFrom("users").select("id").limit(1).executeTakeFirst();
+  return tx
+    .insertInto("users")
+    .values({ ...values, is_instance_admin: !any })
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
 /** Applies a patch to a user and returns the new row. */
@@ -69,40 +67,78 @@ export async function replaceEmailToken(
     .execute();
 }
 
-/** Removes and returns the token with this hash: a token can be taken exactly once. */
-export function takeEmailToken(db: Db, tokenHash: string): Promise<EmailToken | undefined> {
-  return db.deleteFrom("email_tokens").where("token_hash", "=", tokenHash).returningAll().executeTakeFirst();
-}
-
-/** When the account key is locked out until, if at all. */
-export async function throttleLockedUntil(db: Db, key: string): Promise<Date | null> {
-  const row = await db
-    .selectFrom("auth_throttle")
-    .select("locked_until")
-    .where("key", "=", key)
+/**
+ * Removes and returns the token with this hash and purpose: a token can be taken exactly once,
+ * and a token of another purpose is left alone.
+ */
+export function takeEmailToken(
+  db: Db,
+  tokenHash: string,
+  purpose: EmailToken["purpose"],
+): Promise<EmailToken | undefined> {
+  return db
+    .deleteFrom("email_tokens")
+    .where("token_hash", "=", tokenHash)
+    .where("purpose", "=", purpose)
+    .returningAll()
     .executeTakeFirst();
-  return row?.locked_until ?? null;
 }
 
-/** Counts one more consecutive failure for the key; returns the new count. */
-export async function recordThrottleFailure(db: Db, key: string, now: Date): Promise<number> {
-  const row = await db
-    .insertInto("auth_throttle")
-    .values({ key, failures: 1, updated_at: now })
-    .onConflict((oc) =>
-      oc.column("key").doUpdateSet({ failures: sql`auth_throttle.failures + 1`, updated_at: now }),
-    )
-    .returning("failures")
-    .executeTakeFirstOrThrow();
-  return row.failures;
+/**
+ * Counts one attempt for the key before any password is checked, under a row lock so parallel
+ * attempts are counted one by one. Returns the lock-out end if the key is locked now (the attempt
+ * is then not counted); otherwise counts it and, once more than `freeAttempts` have been made
+ * without a success, locks the key for `delayMs(attempts)` from now.
+ */
+export async function countAttempt(
+  db: Db,
+  key: string,
+  now: Date,
+  freeAttempts: number,
+  delayMs: (attempts: number) => number,
+): Promise<{ lockedUntil: Date | null }> {
+  return db.transaction().execute(async (tx) => {
+    await tx
+      .insertInto("auth_throttle")
+      .values({ key, failures: 0, updated_at: now })
+      .onConflict((oc) => oc.column("key").doNothing())
+      .execute();
+    const row = await tx
+      .selectFrom("auth_throttle")
+      .select(["failures", "locked_until"])
+      .where("key", "=", key)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
+    if (row.locked_until && row.locked_until > now) {
+      return { lockedUntil: row.locked_until };
+    }
+    const attempts = row.failures + 1;
+    const lockedUntil =
+      attempts > freeAttempts ? new Date(now.getTime() + delayMs(attempts)) : row.locked_until;
+    await tx
+      .updateTable("auth_throttle")
+      .set({ failures: attempts, locked_until: lockedUntil, updated_at: now })
+      .where("key", "=", key)
+      .execute();
+    return { lockedUntil: null };
+  });
 }
 
-/** Sets the lock-out end for the key. */
-export async function lockThrottle(db: Db, key: string, until: Date): Promise<void> {
-  await db.updateTable("auth_throttle").set({ locked_until: until }).where("key", "=", key).execute();
+/** Deletes throttle rows untouched since `before` and not locked any more. */
+export async function purgeThrottle(db: Db, before: Date): Promise<void> {
+  await db
+    .deleteFrom("auth_throttle")
+    .where("updated_at", "<", before)
+    .where((eb) => eb.or([eb("locked_until", "is", null), eb("locked_until", "<", before)]))
+    .execute();
 }
 
 /** Forgets the failures of the key (after a successful sign-in). */
 export async function clearThrottle(db: Db, key: string): Promise<void> {
   await db.deleteFrom("auth_throttle").where("key", "=", key).execute();
+}
+
+/** Deletes mail tokens that have expired. */
+export async function purgeEmailTokens(db: Db, now: Date): Promise<void> {
+  await db.deleteFrom("email_tokens").where("expires_at", "<=", now).execute();
 }
