@@ -17,6 +17,11 @@ describe("loadConfig", () => {
     expect(c.dataDir.endsWith("/data")).toBe(true);
   });
 
+  it("resolves a relative DATA_DIR from where pnpm was invoked", () => {
+    expect(loadConfig({ INIT_CWD: "/srv/ensemble" }).dataDir).toBe("/srv/ensemble/data");
+    expect(loadConfig({ INIT_CWD: "/srv/ensemble", DATA_DIR: "/var/lib/ensemble" }).dataDir).toBe("/var/lib/ensemble");
+  });
+
   it("derives the origin and secure cookies from an https PUBLIC_URL", () => {
     const c = loadConfig({ PUBLIC_URL: "https://ensemble.example.org/", PORT: "8080" });
     expect(c.publicUrl).toBe("https://ensemble.example.org");

@@ -55,7 +55,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     publicOrigin: origin.origin,
     secureCookies: origin.protocol === "https:",
     databaseUrl: e.DATABASE_URL,
-    dataDir: resolve(e.DATA_DIR),
+    // pnpm runs the API's script inside apps/api; INIT_CWD is where the command was typed.
+    dataDir: resolve(env.INIT_CWD ?? process.cwd(), e.DATA_DIR),
     redisUrl: e.REDIS_URL,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
