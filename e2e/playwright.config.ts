@@ -29,7 +29,9 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: process.env.CI ? [["list"], ["json", { outputFile: join(root, "test-results", "e2e.json") }]] : "list",
+  reporter: process.env.CI
+    ? [["list"], ["json", { outputFile: join(root, "test-results", "e2e.json") }]]
+    : "list",
   use: {
     baseURL,
     locale: "de-DE",

@@ -20,7 +20,11 @@ if (!available.includes(name)) {
   console.error(`unknown benchmark "${name}"; available: ${available.join(", ") || "none"}`);
   process.exit(2);
 }
-const result = spawnSync(process.execPath, ["--import", "tsx", join(dir, `${name}.bench.ts`), ...process.argv.slice(3)], {
-  stdio: "inherit",
-});
+const result = spawnSync(
+  process.execPath,
+  ["--import", "tsx", join(dir, `${name}.bench.ts`), ...process.argv.slice(3)],
+  {
+    stdio: "inherit",
+  },
+);
 process.exit(result.status ?? 1);

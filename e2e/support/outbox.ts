@@ -19,14 +19,13 @@ function mailsTo(to: string): Mail[] {
   return files.map((f) => JSON.parse(readFileSync(join(dir, f), "utf8")) as Mail).filter((m) => m.to === to);
 }
 
-/** Waits for the `n`-th mail to `to` in the dev outbox and returns the link in it containing `path`. */
-export async function linkFromMail(to: string, path: string, n = 1): Promise<string> {
+/** Waits for a mail to `to` in the dev outbox with a link containing `path`; returns the newest such link. */
+export async function linkFromMail(to: string, path: string): Promise<string> {
   let link = "";
   await expect
     .poll(() => {
-      const mails = mailsTo(to);
-      const mail = mails[n - 1];
-      link = mail?.text.match(/https?:\/\/\S+/g)?.find((l) => l.includes(path)) ?? "";
+      const links = mailsTo(to).flatMap((m) => m.text.match(/https?:\/\/\S+/g) ?? []);
+      link = links.filter((l) => l.includes(path)).at(-1) ?? "";
       return link;
     })
     .not.toBe("");

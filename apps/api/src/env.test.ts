@@ -19,7 +19,9 @@ describe("loadConfig", () => {
 
   it("resolves a relative DATA_DIR from where pnpm was invoked", () => {
     expect(loadConfig({ INIT_CWD: "/srv/ensemble" }).dataDir).toBe("/srv/ensemble/data");
-    expect(loadConfig({ INIT_CWD: "/srv/ensemble", DATA_DIR: "/var/lib/ensemble" }).dataDir).toBe("/var/lib/ensemble");
+    expect(loadConfig({ INIT_CWD: "/srv/ensemble", DATA_DIR: "/var/lib/ensemble" }).dataDir).toBe(
+      "/var/lib/ensemble",
+    );
   });
 
   it("derives the origin and secure cookies from an https PUBLIC_URL", () => {

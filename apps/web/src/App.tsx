@@ -1,0 +1,54 @@
+import { createBrowserRouter, RouterProvider } from "react-router";
+import { SettingsPage } from "./features/account/SettingsPage.tsx";
+import { ForgotPasswordPage } from "./features/auth/ForgotPasswordPage.tsx";
+import { GuestOnly, RequireAuth } from "./features/auth/guards.tsx";
+import { ResetPasswordPage } from "./features/auth/ResetPasswordPage.tsx";
+import { SignInPage } from "./features/auth/SignInPage.tsx";
+import { SignUpPage } from "./features/auth/SignUpPage.tsx";
+import { VerifyEmailPage } from "./features/auth/VerifyEmailPage.tsx";
+import { HomePage } from "./features/home/HomePage.tsx";
+import { LocaleSync } from "./i18n/LocaleSync.tsx";
+import { AppShell } from "./shell/AppShell.tsx";
+import { NotFoundPage } from "./shell/NotFoundPage.tsx";
+import { PublicLayout } from "./shell/PublicLayout.tsx";
+
+const router = createBrowserRouter([
+  {
+    element: <PublicLayout />,
+    children: [
+      {
+        element: <GuestOnly />,
+        children: [
+          { path: "sign-in", element: <SignInPage /> },
+          { path: "sign-up", element: <SignUpPage /> },
+        ],
+      },
+      { path: "verify-email", element: <VerifyEmailPage /> },
+      { path: "forgot-password", element: <ForgotPasswordPage /> },
+      { path: "reset-password", element: <ResetPasswordPage /> },
+      { path: "*", element: <NotFoundPage /> },
+    ],
+  },
+  {
+    element: <RequireAuth />,
+    children: [
+      {
+        element: <AppShell />,
+        children: [
+          { index: true, element: <HomePage /> },
+          { path: "settings", element: <SettingsPage /> },
+        ],
+      },
+    ],
+  },
+]);
+
+/** The routes, plus the user's saved language applied once they are known. */
+export function App() {
+  return (
+    <>
+      <LocaleSync />
+      <RouterProvider router={router} />
+    </>
+  );
+}

@@ -1,0 +1,36 @@
+import { useTranslation } from "react-i18next";
+import { errorMessage } from "../lib/errors.ts";
+import { Button } from "./Button.tsx";
+
+/** A polite "loading" line for content that is on its way. */
+export function Loading() {
+  const { t } = useTranslation();
+  return (
+    <p role="status" className="loading">
+      {t("app.loading")}
+    </p>
+  );
+}
+
+/** A whole page shown while we do not yet know who is signed in. */
+export function LoadingPage() {
+  return (
+    <main id="main" className="main main--centered" tabIndex={-1}>
+      <Loading />
+    </main>
+  );
+}
+
+/** A whole page for when the app could not reach the API at start. */
+export function LoadErrorPage({ error, onRetry }: { error: unknown; onRetry(): void }) {
+  const { t } = useTranslation();
+  return (
+    <main id="main" className="main main--centered" tabIndex={-1}>
+      <div className="card">
+        <h1>{t("app.loadFailed")}</h1>
+        <p role="alert">{errorMessage(t, error)}</p>
+        <Button onClick={onRetry}>{t("app.retry")}</Button>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,162 @@
+import type { SessionInfo } from "@ensemble/contracts/account";
+import type { TFunction } from "i18next";
+import { useId, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Button } from "../../components/Button.tsx";
+import { Loading } from "../../components/PageStatus.tsx";
+import { StatusMessage } from "../../components/StatusMessage.tsx";
+import { currentLanguage } from "../../i18n/i18n.ts";
+import { formatDateTime } from "../../lib/dates.ts";
+import { errorMessage } from "../../lib/errors.ts";
+import { useRevokeSession, useSessions, useSignOutOthers } from "./account.queries.ts";
+import { SettingsSection } from "./SettingsSection.tsx";
+
+type Outcome = { kind: "revoked" } | { kind: "others"; count: number };
+
+/**
+ * The API describes devices in English ("Firefox on Linux", "Unknown device"); this words them in
+ * the reader's language and leaves anything else as it came.
+ */
+export function deviceLabel(t: TFunction, device: string): string {
+  if (device === "Unknown device") {
+    return t("settings.sessions.unknownDevice");
+  }
+  const match = /^(.+) on (.+)$/.exec(device);
+  if (match?.[1] && match[2]) {
+    return t("settings.sessions.deviceOn", { browser: match[1], os: match[2] });
+  }
+  return device;
+}
+
+/** This device first, then the most recently used. */
+function byRelevance(a: SessionInfo, b: SessionInfo): number {
+  if (a.current !== b.current) {
+    return a.current ? -1 : 1;
+  }
+  return b.lastUsedAt.localeCompare(a.lastUsedAt);
+}
+
+/** Where I am signed in, with a way to end each other session or all of them. */
+export function SessionsSection() {
+  const { t } = useTranslation();
+  const baseId = useId();
+  const sessions = useSessions();
+  const revoke = useRevokeSession();
+  const others = useSignOutOthers();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const language = currentLanguage();
+
+  function end(id: string) {
+    if (revoke.isPending) {
+      return;
+    }
+    setOutcome(null);
+    others.reset();
+    revoke.mutate(id, {
+      onSuccess: () => {
+        setOutcome({ kind: "revoked" });
+        // The button that had focus is gone with its row.
+        headingRef.current?.focus();
+      },
+    });
+  }
+
+  function endOthers() {
+    if (others.isPending) {
+      return;
+    }
+    setOutcome(null);
+    revoke.reset();
+    others.mutate(undefined, {
+      onSuccess: ({ ended }) => {
+        setOutcome({ kind: "others", count: ended });
+        headingRef.current?.focus();
+      },
+    });
+  }
+
+  const list = sessions.data ? [...sessions.data].sort(byRelevance) : [];
+  const hasOthers = list.some((s) => !s.current);
+  const failure = revoke.error ?? others.error;
+
+  return (
+    <SettingsSection title={t("settings.sessions.heading")} headingRef={headingRef}>
+      <p>{t("settings.sessions.intro")}</p>
+      {sessions.isPending ? <Loading /> : null}
+      {sessions.isError ? (
+        <div className="notice notice--error">
+          <p>
+            {t("settings.sessions.loadFailed")} {errorMessage(t, sessions.error)}
+          </p>
+          <Button variant="secondary" onClick={() => void sessions.refetch()}>
+            {t("app.retry")}
+          </Button>
+        </div>
+      ) : null}
+      {list.length > 0 ? (
+        <ul className="session-list">
+          {list.map((session) => {
+            const deviceId = `${baseId}-${session.id}`;
+            return (
+              <li key={session.id} className="session">
+                <div className="session__info">
+                  <p className="session__device" id={deviceId}>
+                    {deviceLabel(t, session.device)}
+                    {session.current ? (
+                      <span className="badge">{t("settings.sessions.thisDevice")}</span>
+                    ) : null}
+                  </p>
+                  <p className="session__meta">
+                    <span>
+                      {t("settings.sessions.lastUsed", {
+                        date: formatDateTime(session.lastUsedAt, language),
+                      })}
+                    </span>
+                    <span>
+                      {t("settings.sessions.signedInSince", {
+                        date: formatDateTime(session.createdAt, language),
+                      })}
+                    </span>
+                    {session.ip ? <span>{t("settings.sessions.ip", { ip: session.ip })}</span> : null}
+                  </p>
+                </div>
+                {session.current ? null : (
+                  <Button
+                    variant="secondary"
+                    aria-describedby={deviceId}
+                    busy={revoke.isPending && revoke.variables === session.id}
+                    onClick={() => end(session.id)}
+                  >
+                    {t("settings.sessions.revoke")}
+                  </Button>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      ) : null}
+      {hasOthers ? (
+        <div className="form__actions">
+          <Button variant="secondary" busy={others.isPending} onClick={endOthers}>
+            {t("settings.sessions.signOutOthers")}
+          </Button>
+        </div>
+      ) : null}
+      <StatusMessage
+        message={
+          outcome?.kind === "others"
+            ? t("settings.sessions.othersEnded", { count: outcome.count })
+            : outcome?.kind === "revoked"
+              ? t("settings.sessions.revoked")
+              : null
+        }
+      />
+      {failure ? (
+        <p role="alert" className="notice notice--error">
+          {errorMessage(t, failure)}
+        </p>
+      ) : null}
+    </SettingsSection>
+  );
+}
