@@ -31,7 +31,9 @@ export type DeleteAccountInput = z.input<typeof DeleteAccountInput>;
 /** One of my signed-in browsers. */
 export const SessionInfo = z.object({
   id: z.string(),
-  device: z.string(),
+  /** Browser and operating system named in the user agent, when it names them. */
+  browser: z.string().nullable(),
+  os: z.string().nullable(),
   ip: z.string().nullable(),
   createdAt: z.string(),
   lastUsedAt: z.string(),

@@ -41,6 +41,25 @@ describe("abuse limits", () => {
     ).toBe(401);
   });
 
+  it("never refuses signing out", async () => {
+    const c = from("198.51.100.30");
+    expect(
+      (
+        await c.post("/api/auth/sign-up", {
+          email: uniqueEmail(),
+          displayName: "Out",
+          password: "Kulturnetz Bochum 2026!",
+        })
+      ).status,
+    ).toBe(201);
+    for (let i = 0; i < 5; i++) {
+      await c.post("/api/auth/forgot-password", { email: uniqueEmail() });
+    }
+    expect((await c.post("/api/auth/forgot-password", { email: uniqueEmail() })).status).toBe(429);
+    expect((await c.post("/api/auth/sign-out")).status).toBe(200);
+    expect((await c.get("/api/account/me")).status).toBe(401);
+  });
+
   it("limits reset mails per address and per IP", async () => {
     const email = uniqueEmail();
     const a = from("198.51.100.10");

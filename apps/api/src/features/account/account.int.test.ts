@@ -50,8 +50,11 @@ describe("sessions", () => {
     const list = (await client.get("/api/account/sessions")).json.sessions as Array<Record<string, unknown>>;
     expect(list).toHaveLength(3);
     expect(list.filter((s) => s.current)).toHaveLength(1);
-    expect(list.map((s) => s.device)).toEqual(expect.arrayContaining(["Firefox on Linux", "Safari on iOS"]));
-    const ff = list.find((s) => s.device === "Firefox on Linux");
+    expect(list.map((s) => `${s.browser} on ${s.os}`)).toEqual(
+      expect.arrayContaining(["Firefox on Linux", "Safari on iOS"]),
+    );
+    expect(list.find((s) => s.current)).toMatchObject({ browser: null, os: null }); // no user agent sent
+    const ff = list.find((s) => s.browser === "Firefox");
     expect((await client.delete(`/api/account/sessions/${ff?.id}`)).status).toBe(200);
     expect((await firefox.get("/api/account/me")).status).toBe(401);
     expect((await client.get("/api/account/sessions")).json.sessions).toHaveLength(2);

@@ -101,7 +101,10 @@ export function authRoutes(deps: AppDeps) {
   const secure = deps.config.secureCookies;
   const r = router();
   r.use("*", async (c, next) => {
-    await deps.limits.authRequest(c.get("clientIp"));
+    // signing out must always work, even for someone who used up the budget
+    if (!c.req.path.endsWith("/sign-out")) {
+      await deps.limits.authRequest(c.get("clientIp"));
+    }
     await next();
   });
   return r

@@ -13,19 +13,12 @@ import { SettingsSection } from "./SettingsSection.tsx";
 
 type Outcome = { kind: "revoked" } | { kind: "others"; count: number };
 
-/**
- * The API describes devices in English ("Firefox on Linux", "Unknown device"); this words them in
- * the reader's language and leaves anything else as it came.
- */
-export function deviceLabel(t: TFunction, device: string): string {
-  if (device === "Unknown device") {
-    return t("settings.sessions.unknownDevice");
+/** "Firefox unter Linux" in the reader's language, from what the user agent named. */
+export function deviceLabel(t: TFunction, session: Pick<SessionInfo, "browser" | "os">): string {
+  if (session.browser && session.os) {
+    return t("settings.sessions.deviceOn", { browser: session.browser, os: session.os });
   }
-  const match = /^(.+) on (.+)$/.exec(device);
-  if (match?.[1] && match[2]) {
-    return t("settings.sessions.deviceOn", { browser: match[1], os: match[2] });
-  }
-  return device;
+  return session.browser ?? session.os ?? t("settings.sessions.unknownDevice");
 }
 
 /** This device first, then the most recently used. */
@@ -102,7 +95,7 @@ export function SessionsSection() {
               <li key={session.id} className="session">
                 <div className="session__info">
                   <p className="session__device" id={deviceId}>
-                    {deviceLabel(t, session.device)}
+                    {deviceLabel(t, session)}
                     {session.current ? (
                       <span className="badge">{t("settings.sessions.thisDevice")}</span>
                     ) : null}
