@@ -143,7 +143,8 @@ describe("pnpm start on the embedded database", () => {
     expect(up.status).toBe(201);
     expect(((await up.json()) as any).user.isInstanceAdmin).toBe(true);
     expect(readdirSync(join(dataDir, "outbox")).length).toBe(1);
-    expect(output).toContain("/verify-email?token=");
+    // the log line travels through a pipe and may arrive after the HTTP answer
+    await expect.poll(() => output, { timeout: 5000 }).toContain("/verify-email?token=");
 
     expect(await stopServer()).toBe(0); // SIGTERM shuts down cleanly
     output = "";
