@@ -55,6 +55,10 @@ export function createApp(deps: AppDeps) {
       cdn: "/api/reference/scalar.js",
       nonce,
       pageTitle: "Ensemble API",
+      // nothing leaves the instance: no web fonts, no telemetry, no hosted MCP
+      withDefaultFonts: false,
+      telemetry: false,
+      mcp: { disabled: true },
     });
     return page(c as unknown as Context, next);
   });
