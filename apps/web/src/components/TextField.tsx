@@ -73,3 +73,8 @@ export function TextField({
     </div>
   );
 }
+
+/** An email address field: the email keyboard and autofill, no automatic capitals or spelling fixes. */
+export function EmailField(props: Omit<TextFieldProps, "type">) {
+  return <TextField type="email" autoComplete="email" autoCapitalize="off" spellCheck={false} {...props} />;
+}

@@ -5,7 +5,7 @@ import { Button } from "../../components/Button.tsx";
 import { FormErrorSummary } from "../../components/FormErrorSummary.tsx";
 import { PasswordField } from "../../components/PasswordField.tsx";
 import { StatusMessage } from "../../components/StatusMessage.tsx";
-import { TextField } from "../../components/TextField.tsx";
+import { EmailField } from "../../components/TextField.tsx";
 import { useForm, validate } from "../../lib/forms.ts";
 import type { CurrentUser } from "../auth/auth.queries.ts";
 import { useChangeEmail } from "./account.queries.ts";
@@ -45,13 +45,9 @@ export function ChangeEmailSection({ me }: { me: CurrentUser }) {
           form={form}
           labels={{ newEmail: t("settings.email.newEmail"), password: t("settings.email.password") }}
         />
-        <TextField
+        <EmailField
           id={form.ids.newEmail}
           label={t("settings.email.newEmail")}
-          type="email"
-          autoComplete="email"
-          autoCapitalize="off"
-          spellCheck={false}
           required
           value={newEmail}
           onValueChange={setNewEmail}

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { Button } from "../../components/Button.tsx";
 import { FormErrorSummary } from "../../components/FormErrorSummary.tsx";
-import { TextField } from "../../components/TextField.tsx";
+import { EmailField } from "../../components/TextField.tsx";
 import { useForm, validate } from "../../lib/forms.ts";
 import { useDocumentTitle } from "../../lib/useDocumentTitle.ts";
 import { useForgotPassword } from "./auth.queries.ts";
@@ -53,13 +53,9 @@ export function ForgotPasswordPage() {
           <form ref={form.formRef} className="form" noValidate onSubmit={onSubmit}>
             <FormErrorSummary form={form} labels={{ email: t("forgot.email") }} />
             <p className="form__required-hint">{t("form.requiredHint")}</p>
-            <TextField
+            <EmailField
               id={form.ids.email}
               label={t("forgot.email")}
-              type="email"
-              autoComplete="email"
-              autoCapitalize="off"
-              spellCheck={false}
               required
               value={email}
               onValueChange={setEmail}

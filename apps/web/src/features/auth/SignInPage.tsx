@@ -5,7 +5,7 @@ import { Link, useSearchParams } from "react-router";
 import { Button } from "../../components/Button.tsx";
 import { FormErrorSummary } from "../../components/FormErrorSummary.tsx";
 import { PasswordField } from "../../components/PasswordField.tsx";
-import { TextField } from "../../components/TextField.tsx";
+import { EmailField } from "../../components/TextField.tsx";
 import { useForm, validate } from "../../lib/forms.ts";
 import { useDocumentTitle } from "../../lib/useDocumentTitle.ts";
 import { useSignIn } from "./auth.queries.ts";
@@ -44,13 +44,9 @@ export function SignInPage() {
       <form ref={form.formRef} className="form" noValidate onSubmit={onSubmit}>
         <FormErrorSummary form={form} labels={{ email: t("signIn.email"), password: t("signIn.password") }} />
         <p className="form__required-hint">{t("form.requiredHint")}</p>
-        <TextField
+        <EmailField
           id={form.ids.email}
           label={t("signIn.email")}
-          type="email"
-          autoComplete="email"
-          autoCapitalize="off"
-          spellCheck={false}
           required
           value={email}
           onValueChange={setEmail}

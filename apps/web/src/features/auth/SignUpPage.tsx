@@ -5,7 +5,7 @@ import { Link, useSearchParams } from "react-router";
 import { Button } from "../../components/Button.tsx";
 import { FormErrorSummary } from "../../components/FormErrorSummary.tsx";
 import { PasswordField } from "../../components/PasswordField.tsx";
-import { TextField } from "../../components/TextField.tsx";
+import { EmailField, TextField } from "../../components/TextField.tsx";
 import { currentLanguage } from "../../i18n/i18n.ts";
 import { useForm, validate } from "../../lib/forms.ts";
 import { useDocumentTitle } from "../../lib/useDocumentTitle.ts";
@@ -51,13 +51,9 @@ export function SignUpPage() {
           }}
         />
         <p className="form__required-hint">{t("form.requiredHint")}</p>
-        <TextField
+        <EmailField
           id={form.ids.email}
           label={t("signUp.email")}
-          type="email"
-          autoComplete="email"
-          autoCapitalize="off"
-          spellCheck={false}
           required
           value={email}
           onValueChange={setEmail}
