@@ -11,10 +11,12 @@ import { LocaleSync } from "./i18n/LocaleSync.tsx";
 import { AppShell } from "./shell/AppShell.tsx";
 import { NotFoundPage } from "./shell/NotFoundPage.tsx";
 import { PublicLayout } from "./shell/PublicLayout.tsx";
+import { RouteErrorPage } from "./shell/RouteErrorPage.tsx";
 
 const router = createBrowserRouter([
   {
     element: <PublicLayout />,
+    errorElement: <RouteErrorPage />,
     children: [
       {
         element: <GuestOnly />,
@@ -31,6 +33,7 @@ const router = createBrowserRouter([
   },
   {
     element: <RequireAuth />,
+    errorElement: <RouteErrorPage />,
     children: [
       {
         element: <AppShell />,

@@ -19,14 +19,14 @@ export function createQueryClient(): QueryClient {
     queryCache: new QueryCache({
       onError: (error, query) => {
         if (isSessionGone(error) && query.queryKey[0] !== ME_KEY[0]) {
-          queryClient.setQueryData(ME_KEY, null);
+          forgetUser();
         }
       },
     }),
     mutationCache: new MutationCache({
       onError: (error) => {
         if (isSessionGone(error)) {
-          queryClient.setQueryData(ME_KEY, null);
+          forgetUser();
         }
       },
     }),
@@ -38,5 +38,10 @@ export function createQueryClient(): QueryClient {
       mutations: { retry: false },
     },
   });
+  /** The session ended elsewhere: drop the previous user's data from memory, then show sign-in. */
+  function forgetUser() {
+    queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
+    queryClient.setQueryData(ME_KEY, null);
+  }
   return queryClient;
 }

@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { errorMessage } from "../lib/errors.ts";
+import { useDocumentTitle } from "../lib/useDocumentTitle.ts";
 import { Button } from "./Button.tsx";
 
 /** A polite "loading" line for content that is on its way. */
@@ -14,6 +15,8 @@ export function Loading() {
 
 /** A whole page shown while we do not yet know who is signed in. */
 export function LoadingPage() {
+  const { t } = useTranslation();
+  useDocumentTitle(t("app.loading"));
   return (
     <main id="main" className="main main--centered" tabIndex={-1}>
       <Loading />
@@ -24,6 +27,7 @@ export function LoadingPage() {
 /** A whole page for when the app could not reach the API at start. */
 export function LoadErrorPage({ error, onRetry }: { error: unknown; onRetry(): void }) {
   const { t } = useTranslation();
+  useDocumentTitle(t("app.loadFailed"));
   return (
     <main id="main" className="main main--centered" tabIndex={-1}>
       <div className="card">

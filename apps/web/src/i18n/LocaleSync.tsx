@@ -1,6 +1,6 @@
 import { useEffect, useRef } from "react";
 import { useMe } from "../features/auth/auth.queries.ts";
-import { currentLanguage, switchLanguage } from "./i18n.ts";
+import { applyLanguage, currentLanguage } from "./i18n.ts";
 
 /**
  * When a user is known (page load or sign-in), their saved language wins over the detected one.
@@ -19,7 +19,7 @@ export function LocaleSync() {
     }
     appliedFor.current = me.id;
     if (me.locale && me.locale !== currentLanguage()) {
-      void switchLanguage(me.locale);
+      void applyLanguage(me.locale);
     }
   }, [me]);
   return null;

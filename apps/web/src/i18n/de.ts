@@ -204,6 +204,12 @@ export const de = {
       cancel: "Abbrechen",
     },
   },
+  routeError: {
+    title: "Fehler",
+    heading: "Da ist etwas schiefgegangen",
+    text: "Diese Seite konnte nicht angezeigt werden. Lade die Seite neu oder geh zurück zur Startseite.",
+    home: "Zur Startseite",
+  },
   notFound: {
     title: "Seite nicht gefunden",
     heading: "Seite nicht gefunden",

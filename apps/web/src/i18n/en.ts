@@ -198,6 +198,12 @@ export const en: Messages = {
       cancel: "Cancel",
     },
   },
+  routeError: {
+    title: "Error",
+    heading: "Something went wrong",
+    text: "This page could not be shown. Reload the page or go back to the start page.",
+    home: "Go to the start page",
+  },
   notFound: {
     title: "Page not found",
     heading: "Page not found",

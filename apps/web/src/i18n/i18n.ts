@@ -21,6 +21,16 @@ export function currentLanguage(): Language {
   return isLanguage(lng) ? lng : "de";
 }
 
+/**
+ * Shows the texts in a language for this visit only — for an account's saved language, which must
+ * not stay behind on a shared computer as if it were this device's choice.
+ */
+export async function applyLanguage(lng: Language): Promise<void> {
+  if (currentLanguage() !== lng) {
+    await i18n.changeLanguage(lng);
+  }
+}
+
 /** Switches the language and remembers it as an explicit choice on this device. */
 export async function switchLanguage(lng: Language): Promise<void> {
   try {

@@ -11,6 +11,11 @@ describe("safeNext", () => {
     ["//evil.example/path", "/"],
     ["/\\evil.example", "/"],
     ["https://evil.example/", "/"],
+    ["/\t/evil.example", "/"],
+    ["/\n/evil.example", "/"],
+    ["/\r\n/evil.example", "/"],
+    ["/%2F/evil.example", "/%2F/evil.example"],
+    ["/a/../settings", "/settings"],
   ])("%s → %s", (raw, expected) => {
     expect(safeNext(raw)).toBe(expected);
   });

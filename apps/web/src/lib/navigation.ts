@@ -1,12 +1,26 @@
+// Any origin will do: only whether the path stays on it matters.
+const BASE = "https://ensemble.invalid";
+
 /**
  * A same-site path to continue to after signing in, or "/". Refuses anything that could leave the
- * site ("//evil.example", "/\\evil.example", absolute URLs), so `?next=` cannot be used to redirect away.
+ * site ("//evil.example", "/\\evil.example", "/\t/evil.example" — browsers drop tabs and newlines
+ * from URLs —, absolute URLs), so `?next=` cannot be used to redirect away.
  */
 export function safeNext(raw: string | null | undefined): string {
-  if (!raw || !raw.startsWith("/") || raw.startsWith("//") || raw.startsWith("/\\")) {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what we refuse
+  if (!raw || !raw.startsWith("/") || /[\u0000-\u001f\u007f\\]/.test(raw)) {
     return "/";
   }
-  return raw;
+  let url: URL;
+  try {
+    url = new URL(raw, BASE);
+  } catch {
+    return "/";
+  }
+  if (url.origin !== BASE) {
+    return "/";
+  }
+  return `${url.pathname}${url.search}${url.hash}`;
 }
 
 /** The sign-in address that comes back to `path` afterwards. */

@@ -102,6 +102,13 @@ export function AccountMenu({
       case "Tab":
         close(false);
         break;
+      case " ":
+        // menu items act on Space as on Enter (a link alone would ignore it)
+        if (index >= 0) {
+          event.preventDefault();
+          list[index]?.click();
+        }
+        break;
       default:
         break;
     }

@@ -45,6 +45,7 @@ export function ChangeEmailSection({ me }: { me: CurrentUser }) {
           form={form}
           labels={{ newEmail: t("settings.email.newEmail"), password: t("settings.email.password") }}
         />
+        <p className="form__required-hint">{t("form.requiredHint")}</p>
         <EmailField
           id={form.ids.newEmail}
           label={t("settings.email.newEmail")}

@@ -59,6 +59,7 @@ export function ChangePasswordSection() {
             repeat: t("settings.password.repeat"),
           }}
         />
+        <p className="form__required-hint">{t("form.requiredHint")}</p>
         <PasswordField
           id={form.ids.currentPassword}
           label={t("settings.password.current")}

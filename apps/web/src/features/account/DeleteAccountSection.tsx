@@ -56,6 +56,7 @@ export function DeleteAccountSection() {
       {confirming ? (
         <form ref={form.formRef} className="form" noValidate onSubmit={onSubmit}>
           <FormErrorSummary form={form} labels={{ password: t("settings.delete.password") }} />
+          <p className="form__required-hint">{t("form.requiredHint")}</p>
           <p className="notice notice--warning">{t("settings.delete.confirmText")}</p>
           <PasswordField
             id={passwordId}

@@ -47,6 +47,7 @@ export function ProfileSection({ me }: { me: CurrentUser }) {
     <SettingsSection title={t("settings.profile.heading")}>
       <form ref={form.formRef} className="form" noValidate onSubmit={onSubmit}>
         <FormErrorSummary form={form} labels={{ displayName: t("settings.profile.displayName") }} />
+        <p className="form__required-hint">{t("form.requiredHint")}</p>
         <TextField
           id={form.ids.displayName}
           label={t("settings.profile.displayName")}

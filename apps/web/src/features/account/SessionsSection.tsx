@@ -78,7 +78,7 @@ export function SessionsSection() {
       <p>{t("settings.sessions.intro")}</p>
       {sessions.isPending ? <Loading /> : null}
       {sessions.isError ? (
-        <div className="notice notice--error">
+        <div className="notice notice--error" role="alert">
           <p>
             {t("settings.sessions.loadFailed")} {errorMessage(t, sessions.error)}
           </p>

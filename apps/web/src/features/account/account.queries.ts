@@ -22,6 +22,8 @@ export function useSessions() {
 export function useUpdateProfile() {
   const queryClient = useQueryClient();
   return useMutation({
+    // one after another, so the last choice is also the last one saved
+    scope: { id: "profile" },
     mutationFn: (input: UpdateProfileInput) => call(api.account.profile.$patch({ json: input })),
     onSuccess: ({ user }) => queryClient.setQueryData(meKey, user),
   });
