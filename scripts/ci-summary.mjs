@@ -11,7 +11,7 @@ let skipped = 0;
 if (vitestFile && existsSync(vitestFile)) {
   const r = JSON.parse(readFileSync(vitestFile, "utf8"));
   passed += r.numPassedTests ?? 0;
-  failed += (r.numFailedTests ?? 0) + (r.numFailedTestSuites ?? 0) - countSuitesWithFailedTests(r);
+  failed += (r.numFailedTests ?? 0) + countFilesFailedWithoutTests(r);
   skipped += (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
 }
 if (e2eFile && existsSync(e2eFile)) {
@@ -26,10 +26,10 @@ if (failedSteps > 0 && reported === 0) {
   failed += failedSteps;
 }
 
-/** Suites that failed only because a test in them failed are already counted by their tests. */
-function countSuitesWithFailedTests(report) {
+/** Test files that failed outside any test (import error, failing hook): one failure each. */
+function countFilesFailedWithoutTests(report) {
   return (report.testResults ?? []).filter(
-    (s) => s.status === "failed" && (s.assertionResults ?? []).some((a) => a.status === "failed"),
+    (file) => file.status === "failed" && !(file.assertionResults ?? []).some((a) => a.status === "failed"),
   ).length;
 }
 
