@@ -1,6 +1,6 @@
 import { SignUpInput } from "@ensemble/contracts/auth";
 import { describe, expect, it } from "vitest";
-import { validate } from "./forms.ts";
+import { repeatProblem, validate } from "./forms.ts";
 
 const FIELDS = ["email", "displayName", "password"] as const;
 
@@ -28,5 +28,13 @@ describe("validate", () => {
       ok: true,
       data: { email: "ada@example.org", displayName: "Ada", password: "lang genug 123" },
     });
+  });
+});
+
+describe("repeatProblem", () => {
+  it("asks for the repetition, then for it to match", () => {
+    expect(repeatProblem("Kulturnetz 2026!", "")).toBe("required");
+    expect(repeatProblem("Kulturnetz 2026!", "Kulturnetz 2026")).toBe("mismatch");
+    expect(repeatProblem("Kulturnetz 2026!", "Kulturnetz 2026!")).toBeUndefined();
   });
 });

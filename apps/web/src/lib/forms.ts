@@ -133,3 +133,11 @@ export function useForm<F extends string>(
 
   return { formRef, summaryRef, ids, busy, formError, fieldErrors, errorFor, fail, submit, reset };
 }
+
+/** The problem with a repeated new password: missing, or not the same as the first entry. */
+export function repeatProblem(password: string, repeat: string): "required" | "mismatch" | undefined {
+  if (repeat === "") {
+    return "required";
+  }
+  return repeat === password ? undefined : "mismatch";
+}

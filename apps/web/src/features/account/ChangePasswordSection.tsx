@@ -5,7 +5,7 @@ import { Button } from "../../components/Button.tsx";
 import { FormErrorSummary } from "../../components/FormErrorSummary.tsx";
 import { PasswordField } from "../../components/PasswordField.tsx";
 import { StatusMessage } from "../../components/StatusMessage.tsx";
-import { type FieldErrors, useForm, validate } from "../../lib/forms.ts";
+import { type FieldErrors, repeatProblem, useForm, validate } from "../../lib/forms.ts";
 import { useChangePassword } from "./account.queries.ts";
 import { SettingsSection } from "./SettingsSection.tsx";
 
@@ -31,10 +31,9 @@ export function ChangePasswordSection() {
         "newPassword",
       ] as const);
       const errors: FieldErrors<Field> = checked.ok ? {} : { ...checked.errors };
-      if (repeat === "") {
-        errors.repeat = "required";
-      } else if (repeat !== newPassword) {
-        errors.repeat = "mismatch";
+      const repeatError = repeatProblem(newPassword, repeat);
+      if (repeatError) {
+        errors.repeat = repeatError;
       }
       if (!checked.ok || errors.repeat) {
         form.fail(errors);

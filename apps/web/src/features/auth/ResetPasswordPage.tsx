@@ -6,7 +6,7 @@ import { Button } from "../../components/Button.tsx";
 import { FormErrorSummary } from "../../components/FormErrorSummary.tsx";
 import { PasswordField } from "../../components/PasswordField.tsx";
 import { ApiError } from "../../lib/api.ts";
-import { type FieldErrors, useForm, validate } from "../../lib/forms.ts";
+import { type FieldErrors, repeatProblem, useForm, validate } from "../../lib/forms.ts";
 import { useDocumentTitle } from "../../lib/useDocumentTitle.ts";
 import { useResetPassword } from "./auth.queries.ts";
 import { useTokenFromUrl } from "./useTokenFromUrl.ts";
@@ -37,10 +37,9 @@ export function ResetPasswordPage() {
     void form.submit(async () => {
       const checked = validate(ResetPasswordInput, { token: token ?? "", password }, ["password"]);
       const errors: FieldErrors<Field> = checked.ok ? {} : { ...checked.errors };
-      if (repeat === "") {
-        errors.repeat = "required";
-      } else if (repeat !== password) {
-        errors.repeat = "mismatch";
+      const repeatError = repeatProblem(password, repeat);
+      if (repeatError) {
+        errors.repeat = repeatError;
       }
       if (!checked.ok || errors.repeat) {
         // A token the schema refuses leaves no field to blame: say the link is broken.
