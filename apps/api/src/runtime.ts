@@ -29,6 +29,8 @@ export async function createRuntime(config: AppConfig, logger?: Logger): Promise
     log.info({ applied, engine: db.engine }, "database migrated");
   }
   const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2 }) : undefined;
+  // ioredis reconnects by itself; log outages instead of crashing on an unhandled 'error' event
+  redis?.on("error", (err: Error) => log.warn({ err: err.message }, "redis unreachable"));
   const deps: AppDeps = {
     db: db.db,
     config,

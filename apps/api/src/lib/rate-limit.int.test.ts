@@ -30,6 +30,14 @@ describe("abuse limits", () => {
     expect(last.status).toBe(429);
     expect(last.json.error.code).toBe("rate_limited");
     expect(Number(last.headers.get("retry-after"))).toBeGreaterThan(0);
+    // a token comes back every 12 s (5 a minute)
+    t.clock.now = new Date(t.clock.now.getTime() + 12_000);
+    expect(
+      (await c.post("/api/auth/sign-in", { email: uniqueEmail(), password: "whatever-pw" })).status,
+    ).toBe(401);
+    expect(
+      (await c.post("/api/auth/sign-in", { email: uniqueEmail(), password: "whatever-pw" })).status,
+    ).toBe(429);
     // another client IP is not affected
     expect(
       (

@@ -2,9 +2,10 @@ import { isIPv6 } from "node:net";
 import { AppError } from "@ensemble/contracts/errors";
 import type { Redis } from "ioredis";
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
+import { TokenBucket } from "./token-bucket.ts";
 
 export interface RateLimitOptions {
-  /** Requests per minute and IP on all auth routes (token bucket refilled each minute). */
+  /** Requests per minute and IP on all auth routes: a token bucket of this size, refilled at this rate. */
   authPerMinute: number;
   /** Mails (sign-up, verification, reset) per hour and IP. */
   mailPerHourPerIp: number;
@@ -21,15 +22,16 @@ export const defaultRateLimits: RateLimitOptions = {
 type Limiter = RateLimiterMemory | RateLimiterRedis;
 
 /**
- * The abuse limits, backed by Redis when given (shared by every API process), else in memory.
- * `rate-limiter-flexible` does the bookkeeping; we only choose keys and budgets.
+ * The abuse limits, backed by Redis when given (shared by every API process), else in memory: a
+ * token bucket per IP on the auth routes, and hourly mail budgets per IP and per account
+ * (rate-limiter-flexible; with Redis, an in-memory limiter stands in while Redis is unreachable).
  */
 export class RateLimits {
-  private readonly auth: Limiter;
+  private readonly auth: TokenBucket;
   private readonly mailIp: Limiter;
   private readonly mailAccount: Limiter;
 
-  constructor(options: RateLimitOptions, redis?: Redis, prefix = "ensemble") {
+  constructor(options: RateLimitOptions, redis?: Redis, prefix = "ensemble", now: () => number = Date.now) {
     const make = (keyPrefix: string, points: number, duration: number): Limiter =>
       redis
         ? new RateLimiterRedis({
@@ -37,16 +39,25 @@ export class RateLimits {
             keyPrefix: `${prefix}:rl:${keyPrefix}`,
             points,
             duration,
+            insuranceLimiter: new RateLimiterMemory({ keyPrefix, points, duration }),
           })
         : new RateLimiterMemory({ keyPrefix, points, duration });
-    this.auth = make("auth", options.authPerMinute, 60);
+    this.auth = new TokenBucket(
+      { capacity: options.authPerMinute, refillPerSecond: options.authPerMinute / 60 },
+      now,
+      redis,
+      `${prefix}:tb:auth`,
+    );
     this.mailIp = make("mail-ip", options.mailPerHourPerIp, 3600);
     this.mailAccount = make("mail-acct", options.mailPerHourPerAccount, 3600);
   }
 
   /** One request on an auth route from this IP. */
-  authRequest(ip: string): Promise<void> {
-    return take(this.auth, ipKey(ip));
+  async authRequest(ip: string): Promise<void> {
+    const result = await this.auth.take(ipKey(ip));
+    if (!result.ok) {
+      throw tooMany(result.retryAfterMs);
+    }
   }
 
   /** One mail caused by this IP to this account or address. */
@@ -79,14 +90,18 @@ export function ipKey(ip: string): string {
     .join(":")}::/64`;
 }
 
+function tooMany(waitMs: number): AppError {
+  return new AppError("rate_limited", "Too many attempts. Please wait a moment and try again.", {
+    retryAfter: Math.ceil(waitMs / 1000),
+  });
+}
+
 async function take(limiter: Limiter, key: string): Promise<void> {
   try {
     await limiter.consume(key);
   } catch (err) {
     if (err instanceof RateLimiterRes) {
-      throw new AppError("rate_limited", "Too many attempts. Please wait a moment and try again.", {
-        retryAfter: Math.ceil(err.msBeforeNext / 1000),
-      });
+      throw tooMany(err.msBeforeNext);
     }
     throw err;
   }

@@ -68,6 +68,7 @@ export async function buildTestApp(
       },
       redis,
       prefix,
+      () => clock.now.getTime(),
     ),
     sessionPolicy: defaultSessionPolicy,
     logger,
