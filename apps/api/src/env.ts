@@ -14,6 +14,7 @@ const EnvSchema = z.object({
   AUTH_RATE_LIMIT: z.coerce.number().int().min(1).default(60),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   WEB_DIST: z.string().optional(),
+  LOG_FORMAT: z.enum(["json", "pretty"]).optional(),
 });
 
 export interface AppConfig {
@@ -34,6 +35,8 @@ export interface AppConfig {
   /** Requests per minute and IP on the auth routes. */
   authRateLimit: number;
   logLevel: string;
+  /** "pretty" for people at a terminal, "json" for log collectors. */
+  logFormat: "json" | "pretty";
   /** Built web app to serve, if present. */
   webDist: string;
 }
@@ -63,6 +66,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustedProxyHops: e.TRUSTED_PROXY,
     authRateLimit: e.AUTH_RATE_LIMIT,
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT ?? (process.stdout.isTTY ? "pretty" : "json"),
     webDist: resolve(e.WEB_DIST ?? new URL("../../web/dist", import.meta.url).pathname),
   };
 }

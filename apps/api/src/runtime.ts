@@ -5,11 +5,12 @@ import { createDb, type DbHandle } from "@ensemble/db/db";
 import { migrateToLatest } from "@ensemble/db/migrate";
 import { Redis } from "ioredis";
 import { sql } from "kysely";
-import pino, { type Logger } from "pino";
+import type { Logger } from "pino";
 import { createApp } from "./app.ts";
 import type { AppDeps } from "./deps.ts";
 import type { AppConfig } from "./env.ts";
 import { schedulePurge } from "./features/auth/auth.maintenance.ts";
+import { createLogger } from "./lib/logger.ts";
 import { defaultRateLimits, RateLimits } from "./lib/rate-limit.ts";
 import { outboxDir, outboxMailer, smtpMailer } from "./mail/mailer.ts";
 
@@ -22,7 +23,7 @@ export interface Runtime {
 
 /** Opens the database (migrating it), Redis and the mailer, and builds the app for a config. */
 export async function createRuntime(config: AppConfig, logger?: Logger): Promise<Runtime> {
-  const log = logger ?? pino({ level: config.logLevel });
+  const log = logger ?? createLogger(config);
   const db = createDb({ databaseUrl: config.databaseUrl, pgliteDataDir: join(config.dataDir, "pglite") });
   const applied = await migrateToLatest(db.db);
   if (applied.length > 0) {

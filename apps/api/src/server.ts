@@ -1,10 +1,10 @@
 import { serve } from "@hono/node-server";
-import pino from "pino";
 import { loadConfig } from "./env.ts";
+import { createLogger } from "./lib/logger.ts";
 import { createRuntime } from "./runtime.ts";
 
 const config = loadConfig();
-const logger = pino({ level: config.logLevel });
+const logger = createLogger(config);
 const runtime = await createRuntime(config, logger);
 
 const server = serve({ fetch: runtime.app.fetch, port: config.port, hostname: config.host }, () => {
