@@ -82,6 +82,18 @@ describe("CSRF: unsafe methods need our Origin, whatever the content type", () =
     expect((await client.get("/api/account/me")).status).toBe(200);
   });
 
+  it("refuses Sec-Fetch-Site same-site and none as well", async () => {
+    const { client } = await signUp(t);
+    for (const site of ["same-site", "none"]) {
+      const res = await client.patch(
+        "/api/account/profile",
+        { displayName: "X" },
+        { "sec-fetch-site": site },
+      );
+      expect(res.status).toBe(403);
+    }
+  });
+
   it("lets same-origin requests through (Sec-Fetch-Site: same-origin)", async () => {
     const { client } = await signUp(t);
     const res = await client.patch(

@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -119,6 +119,10 @@ describe("pnpm start on the embedded database", () => {
       expect(res.headers.get("content-security-policy")).toContain("script-src 'self'");
       expect(res.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
     }
+    // pages that carry a token in their address never leak it through Referer
+    for (const path of ["/reset-password?token=abc", "/verify-email?token=abc"]) {
+      expect((await call(path)).headers.get("referrer-policy")).toBe("no-referrer");
+    }
     const asset = await call("/assets/app.js");
     expect(asset.headers.get("cache-control")).toContain("immutable");
     expect((await call("/api/does-not-exist")).status).toBe(404);
@@ -158,4 +162,21 @@ describe("pnpm start on the embedded database", () => {
     const me = await call("/api/account/me", {}, cookie);
     expect(((await me.json()) as any).user.email).toBe(email);
   });
+});
+
+describe("pnpm db:migrate", () => {
+  it("migrates the embedded database in DATA_DIR, then finds nothing to do", () => {
+    const dir = mkdtempSync(join(tmpdir(), "ensemble-migrate-"));
+    try {
+      const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dir };
+      delete env.DATABASE_URL;
+      const root = join(import.meta.dirname, "..", "..", "..");
+      const run = () =>
+        execFileSync("corepack", ["pnpm", "--silent", "db:migrate"], { cwd: root, env, encoding: "utf8" });
+      expect(run()).toContain("applied: 2026_11_23_1040_create_accounts (pglite)");
+      expect(run()).toContain("database is up to date (pglite)");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

@@ -5,7 +5,8 @@ describe("passwords", () => {
   it("hashes with argon2id and verifies long passwords exactly as typed", async () => {
     const hasher = new PasswordHasher(2);
     for (const length of [64, 256]) {
-      const pw = "ä€🎭x ".repeat(64).slice(0, length);
+      const pw = [..."ä€🎭x ".repeat(64)].slice(0, length).join(""); // code points, as typed
+      expect([...pw]).toHaveLength(length);
       const stored = await hasher.hash(pw);
       expect(stored.startsWith("$argon2id$v=19$m=19456,t=2,p=1$")).toBe(true);
       expect(await hasher.verify(stored, pw)).toBe(true);
@@ -15,7 +16,10 @@ describe("passwords", () => {
     expect(await hasher.verify("not-a-hash", "whatever")).toBe(false);
   });
 
-  it("knows the common passwords list (at least 3,000 entries, case-insensitive)", () => {
+  it("knows the common passwords list (at least 3,000 entries, case-insensitive)", async () => {
+    const { readFileSync } = await import("node:fs");
+    const list = readFileSync(new URL("../data/common-passwords.txt", import.meta.url), "utf8").split("\n");
+    expect(list.filter(Boolean).length).toBeGreaterThanOrEqual(3000);
     expect(isCommonPassword("password1234")).toBe(true);
     expect(isCommonPassword("QwertyUiop")).toBe(true);
     expect(isCommonPassword("Passwort1234")).toBe(true);

@@ -81,6 +81,39 @@ describe("abuse limits", () => {
     expect((await b.post("/api/auth/forgot-password", { email: uniqueEmail() })).status).toBe(429);
   });
 
+  it("limits sign-up and verification mails per IP and per account", async () => {
+    const a = from("198.51.100.40");
+    for (let i = 0; i < 3; i++) {
+      const res = await a.post("/api/auth/sign-up", {
+        email: uniqueEmail(),
+        displayName: "M",
+        password: "Kulturnetz Bochum 2026!",
+      });
+      expect(res.status).toBe(201);
+    }
+    const fourth = await a.post("/api/auth/sign-up", {
+      email: uniqueEmail(),
+      displayName: "M",
+      password: "Kulturnetz Bochum 2026!",
+    });
+    expect(fourth.status).toBe(429);
+    expect(Number(fourth.headers.get("retry-after"))).toBeGreaterThan(0);
+
+    const b = from("198.51.100.41");
+    expect(
+      (
+        await b.post("/api/auth/sign-up", {
+          email: uniqueEmail(),
+          displayName: "M",
+          password: "Kulturnetz Bochum 2026!",
+        })
+      ).status,
+    ).toBe(201);
+    // the sign-up mail was the first of two for this account; one resend, then the account's budget is spent
+    expect((await b.post("/api/auth/resend-verification")).status).toBe(200);
+    expect((await b.post("/api/auth/resend-verification")).status).toBe(429);
+  });
+
   it("ignores X-Forwarded-For unless a trusted proxy is declared", async () => {
     const { clientIp } = await import("../middleware/request-context.ts");
     const headers = new Headers({ "x-forwarded-for": "1.2.3.4, 10.0.0.1" });

@@ -7,7 +7,7 @@ import type { DbHandle } from "@ensemble/db/db";
 import { createTestDb } from "@ensemble/db/testing";
 import { Redis } from "ioredis";
 import { sql } from "kysely";
-import pino from "pino";
+import pino, { type Logger } from "pino";
 import { createApp } from "../app.ts";
 import type { AppDeps } from "../deps.ts";
 import { loadConfig } from "../env.ts";
@@ -39,7 +39,14 @@ export interface TestApp {
  * outbox in a temporary folder, and Redis-backed rate limits when TEST_REDIS_URL is set.
  */
 export async function buildTestApp(
-  options: { limits?: Partial<RateLimitOptions>; trustedProxyHops?: number; publicUrl?: string } = {},
+  options: {
+    limits?: Partial<RateLimitOptions>;
+    trustedProxyHops?: number;
+    publicUrl?: string;
+    hasher?: PasswordHasher;
+    logger?: Logger;
+    pingDatabase?: () => Promise<boolean>;
+  } = {},
 ): Promise<TestApp> {
   const db = await createTestDb();
   const dataDir = mkdtempSync(join(tmpdir(), "ensemble-api-test-"));
@@ -48,7 +55,7 @@ export async function buildTestApp(
     ...loadConfig({ DATA_DIR: dataDir, PUBLIC_URL: options.publicUrl ?? ORIGIN, LOG_LEVEL: "silent" }),
     trustedProxyHops: options.trustedProxyHops ?? 0,
   };
-  const logger = pino({ level: "silent" });
+  const logger = options.logger ?? pino({ level: "silent" });
   const redisUrl = process.env.TEST_REDIS_URL;
   const redis = redisUrl ? new Redis(redisUrl, { maxRetriesPerRequest: 2 }) : undefined;
   const prefix = `ensemble-test-${process.pid}-${Math.random().toString(36).slice(2)}`;
@@ -56,7 +63,7 @@ export async function buildTestApp(
   const deps: AppDeps = {
     db: db.db,
     config,
-    hasher: new PasswordHasher(),
+    hasher: options.hasher ?? new PasswordHasher(),
     mailer: outboxMailer(outbox, config.mailFrom, logger),
     limits: new RateLimits(
       {
@@ -73,10 +80,12 @@ export async function buildTestApp(
     sessionPolicy: defaultSessionPolicy,
     logger,
     now: () => clock.now,
-    pingDatabase: async () => {
-      await sql`select 1`.execute(db.db);
-      return true;
-    },
+    pingDatabase:
+      options.pingDatabase ??
+      (async () => {
+        await sql`select 1`.execute(db.db);
+        return true;
+      }),
   };
   const mails = (to?: string): OutboxMail[] => {
     let files: string[] = [];

@@ -84,9 +84,10 @@ describe("sign-up", () => {
   it("accepts 10-, 64- and 256-character passwords exactly as typed, refuses 9 and 257", async () => {
     for (const pw of [
       "Zq8#pL2!vX",
-      "ü".repeat(32) + "Ensemble-2026".repeat(4) + "x".repeat(32 - 20),
+      `${"ü".repeat(32)}${"Probebühne 7".repeat(2)}${"x".repeat(8)}`,
       "é🎭".repeat(128),
     ]) {
+      expect([10, 64, 256]).toContain([...pw].length);
       const email = uniqueEmail("len");
       const up = await new Client(t).post("/api/auth/sign-up", { email, displayName: "Len", password: pw });
       expect(up.status, `length ${[...pw].length}`).toBe(201);
@@ -249,6 +250,32 @@ describe("email verification", () => {
     expect(again.json.error.code).toBe("invalid_token");
   });
 
+  it("stores mail tokens only as hashes, with at least 112 bits", async () => {
+    const { email, user } = await signUp(t);
+    const token = new URL(t.lastLink(email, "/verify-email")).searchParams.get("token") ?? "";
+    expect(token.length * 5).toBeGreaterThanOrEqual(112); // 5 bits per character of the alphabet
+    const rows = await t.db.db
+      .selectFrom("email_tokens")
+      .selectAll()
+      .where("user_id", "=", user.id)
+      .execute();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.token_hash).toBe(sha256Hex(token));
+    expect(JSON.stringify(rows)).not.toContain(token);
+  });
+
+  it("does not verify after 48 hours", async () => {
+    const { client, email } = await signUp(t);
+    const token = new URL(t.lastLink(email, "/verify-email")).searchParams.get("token");
+    t.clock.now = new Date(Date.now() + 48 * 3_600_000 + 1000);
+    try {
+      expect((await new Client(t).post("/api/auth/verify-email", { token })).status).toBe(400);
+    } finally {
+      t.clock.now = new Date();
+    }
+    expect((await client.get("/api/account/me")).json.user.emailVerified).toBe(false);
+  });
+
   it("voids the old link when a new one is sent", async () => {
     const { client, email } = await signUp(t);
     const oldToken = new URL(t.lastLink(email, "/verify-email")).searchParams.get("token");
@@ -345,6 +372,24 @@ describe("password reset", () => {
     expect(
       (await new Client(t).post("/api/auth/reset-password", { token, password: "Ein ganz neues Passwort 7" }))
         .status,
+    ).toBe(200);
+  });
+
+  it("is bound to the address it was sent to: after a change of email it no longer works", async () => {
+    const { client, email } = await signUp(t);
+    await new Client(t).post("/api/auth/forgot-password", { email });
+    const token = resetToken(email);
+    const newEmail = uniqueEmail("moved");
+    await client.post("/api/account/email", { newEmail, password: GOOD_PASSWORD });
+    const verify = new URL(t.lastLink(newEmail, "/verify-email")).searchParams.get("token");
+    expect((await client.post("/api/auth/verify-email", { token: verify })).status).toBe(200);
+    const res = await new Client(t).post("/api/auth/reset-password", {
+      token,
+      password: "Ein ganz neues Passwort 7",
+    });
+    expect(res.status).toBe(400);
+    expect(
+      (await new Client(t).post("/api/auth/sign-in", { email: newEmail, password: GOOD_PASSWORD })).status,
     ).toBe(200);
   });
 
