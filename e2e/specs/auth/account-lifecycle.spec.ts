@@ -78,9 +78,22 @@ test("sign up → verify from the outbox → sign out → sign in → forgot →
 
 test("keyboard only: sign up, errors are announced and tied to their fields", async ({ page }) => {
   await page.goto("/sign-up");
-  // the skip link comes first; then the form is reachable with Tab alone
+  const outline = (el: Element) => getComputedStyle(el).outlineStyle;
+
+  // from the top of the page: the skip link comes first and jumps to the content
+  await page.keyboard.press("Tab");
+  const skip = page.getByRole("link", { name: "Zum Inhalt springen" });
+  await expect(skip).toBeFocused();
+  expect(await skip.evaluate(outline)).not.toBe("none");
+  await page.keyboard.press("Enter");
+
+  // then Tab alone reaches the first field, with a visible focus ring
   const email = page.getByLabel("E-Mail-Adresse");
-  await email.focus();
+  for (let i = 0; i < 10 && !(await email.evaluate((el) => el === document.activeElement)); i++) {
+    await page.keyboard.press("Tab");
+  }
+  await expect(email).toBeFocused();
+  expect(await email.evaluate(outline)).not.toBe("none");
   await page.keyboard.type("not-an-address");
   await page.keyboard.press("Tab");
   await page.keyboard.type("Kim");
@@ -95,13 +108,38 @@ test("keyboard only: sign up, errors are announced and tied to their fields", as
   const password = page.getByLabel("Passwort", { exact: true });
   await expect(password).toHaveAttribute("aria-invalid", "true");
 
-  // fix both by keyboard and submit with Enter
-  await email.fill(`kim-${unique()}@example.org`);
-  await password.fill("password1234"); // valid length, but far too common: the server says so
-  await password.press("Enter");
+  // fix both with the keyboard and submit with Enter
+  await page.keyboard.press("ControlOrMeta+a");
+  await page.keyboard.type(`kim-${unique()}@example.org`);
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Tab");
+  await expect(password).toBeFocused();
+  await page.keyboard.press("ControlOrMeta+a");
+  await page.keyboard.type("password1234"); // valid length, but far too common: the server says so
+  await page.keyboard.press("Enter");
   await expect(password).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByRole("alert")).toBeVisible();
-  await password.fill("Ein sicheres Passwort 4U");
-  await password.press("Enter");
+  await expect(password).toBeFocused(); // focus went to the field the server refused
+  await page.keyboard.press("ControlOrMeta+a");
+  await page.keyboard.type("Ein sicheres Passwort 4U");
+  await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { name: "Willkommen, Kim" })).toBeVisible();
+});
+
+test.describe("language follows the browser, German otherwise", () => {
+  for (const [locale, heading, button] of [
+    ["en-US", "Sign in", "Sign in"],
+    ["de-AT", "Anmelden", "Anmelden"],
+    ["fr-FR", "Anmelden", "Anmelden"],
+  ] as const) {
+    test(`${locale} → ${heading}`, async ({ browser, baseURL }) => {
+      const context = await browser.newContext({ locale, baseURL: baseURL ?? "" });
+      const page = await context.newPage();
+      await page.goto("/sign-in");
+      await expect(page.getByRole("heading", { name: heading })).toBeVisible();
+      await expect(page.getByRole("button", { name: button })).toBeVisible();
+      await expect(page.locator("html")).toHaveAttribute("lang", locale.startsWith("en") ? "en" : "de");
+      await context.close();
+    });
+  }
 });
