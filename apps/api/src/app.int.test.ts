@@ -1,34 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  buildTestApp,
-  Client,
-  GOOD_PASSWORD,
-  ORIGIN,
-  signUp,
-  type TestApp,
-  uniqueEmail,
-} from "./test/harness.ts";
+import { describe, expect, it } from "vitest";
+import { Client, GOOD_PASSWORD, ORIGIN, signUp, uniqueEmail, useTestApp } from "./test/harness.ts";
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await buildTestApp();
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = useTestApp();
 
-const counts = async () => {
-  const n = async (table: "users" | "sessions" | "email_tokens") =>
-    Number(
-      (
-        await t.db.db
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll().as("n"))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
-  return { users: await n("users"), sessions: await n("sessions"), tokens: await n("email_tokens") };
-};
+const counts = async () => ({
+  users: await t.rowCount("users"),
+  sessions: await t.rowCount("sessions"),
+  tokens: await t.rowCount("email_tokens"),
+});
 
 /** Sends a raw request (no Client niceties). */
 function raw(

@@ -1,14 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildTestApp, Client, GOOD_PASSWORD, type TestApp, uniqueEmail } from "../test/harness.ts";
+import { describe, expect, it } from "vitest";
+import { Client, GOOD_PASSWORD, uniqueEmail, useTestApp } from "../test/harness.ts";
 
 const HTTPS = "https://ensemble.kulturamt.example";
-let t: TestApp;
-beforeAll(async () => {
-  t = await buildTestApp({ publicUrl: HTTPS });
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = useTestApp({ publicUrl: HTTPS });
 
 describe("session cookie over https", () => {
   it("is Secure with the __Host- prefix, and mutations must come from the https origin", async () => {

@@ -1,16 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildTestApp, Client, type TestApp, uniqueEmail } from "../test/harness.ts";
+import { describe, expect, it } from "vitest";
+import { Client, uniqueEmail, useTestApp } from "../test/harness.ts";
 
-let t: TestApp;
-beforeAll(async () => {
-  // Client IPs come from X-Forwarded-For here because one trusted proxy is declared.
-  t = await buildTestApp({
-    limits: { authPerMinute: 5, mailPerHourPerIp: 3, mailPerHourPerAccount: 2 },
-    trustedProxyHops: 1,
-  });
-});
-afterAll(async () => {
-  await t.close();
+// Client IPs come from X-Forwarded-For here because one trusted proxy is declared.
+const t = useTestApp({
+  limits: { authPerMinute: 5, mailPerHourPerIp: 3, mailPerHourPerAccount: 2 },
+  trustedProxyHops: 1,
 });
 
 const from = (ip: string) => new Client(t, { "x-forwarded-for": `203.0.113.99, ${ip}` });

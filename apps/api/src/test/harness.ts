@@ -8,6 +8,7 @@ import { createTestDb } from "@ensemble/db/testing";
 import { Redis } from "ioredis";
 import { sql } from "kysely";
 import pino, { type Logger } from "pino";
+import { afterAll, beforeAll } from "vitest";
 import { createApp } from "../app.ts";
 import type { AppDeps } from "../deps.ts";
 import { loadConfig } from "../env.ts";
@@ -29,6 +30,8 @@ export interface TestApp {
   /** The test clock: set `clock.now` to move time. */
   clock: { now: Date };
   mails(to?: string): OutboxMail[];
+  /** How many rows a table has now (to show that a refused request stored nothing). */
+  rowCount(table: "users" | "sessions" | "email_tokens"): Promise<number>;
   /** The last link in the last mail to `to` matching `pathPart` (e.g. "/verify-email"). */
   lastLink(to: string, pathPart: string): string;
   close(): Promise<void>;
@@ -103,6 +106,13 @@ export async function buildTestApp(
     db,
     clock,
     mails,
+    async rowCount(table) {
+      const row = await db.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll().as("n"))
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
     lastLink(to, pathPart) {
       const list = mails(to);
       const text = list[list.length - 1]?.text ?? "";
@@ -125,6 +135,28 @@ export async function buildTestApp(
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * One TestApp for the whole test file: built before its tests, closed after them. Returns a
+ * stand-in that forwards to the app once it is built, so tests use it like the app itself.
+ */
+export function useTestApp(options: Parameters<typeof buildTestApp>[0] = {}): TestApp {
+  let built: TestApp | undefined;
+  beforeAll(async () => {
+    built = await buildTestApp(options);
+  });
+  afterAll(async () => {
+    await built?.close();
+  });
+  return new Proxy({} as TestApp, {
+    get(_target, key) {
+      if (!built) {
+        throw new Error("the test app is only there inside tests and hooks");
+      }
+      return Reflect.get(built, key);
+    },
+  });
 }
 
 /** A browser-like client: sends Origin and JSON, keeps the session cookie. */

@@ -1,20 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  buildTestApp,
-  Client,
-  GOOD_PASSWORD,
-  signUp,
-  type TestApp,
-  uniqueEmail,
-} from "../../test/harness.ts";
+import { describe, expect, it } from "vitest";
+import { Client, GOOD_PASSWORD, signUp, uniqueEmail, useTestApp } from "../../test/harness.ts";
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await buildTestApp();
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = useTestApp();
 
 /** Signs the same account in on another "device". */
 async function anotherDevice(email: string, userAgent: string, password = GOOD_PASSWORD) {

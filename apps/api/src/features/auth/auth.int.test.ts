@@ -1,31 +1,8 @@
 import { sha256Hex } from "@ensemble/auth/tokens";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  buildTestApp,
-  Client,
-  GOOD_PASSWORD,
-  signUp,
-  type TestApp,
-  uniqueEmail,
-} from "../../test/harness.ts";
+import { describe, expect, it } from "vitest";
+import { Client, GOOD_PASSWORD, signUp, uniqueEmail, useTestApp } from "../../test/harness.ts";
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await buildTestApp();
-});
-afterAll(async () => {
-  await t.close();
-});
-
-const count = async (table: "users" | "sessions" | "email_tokens") =>
-  Number(
-    (
-      await t.db.db
-        .selectFrom(table)
-        .select((eb) => eb.fn.countAll().as("n"))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
+const t = useTestApp();
 
 describe("sign-up", () => {
   it("makes the first account instance administrator, and only the first", async () => {
@@ -107,7 +84,7 @@ describe("sign-up", () => {
   });
 
   it("refuses a common password with a field error", async () => {
-    const before = await count("users");
+    const before = await t.rowCount("users");
     const res = await new Client(t).post("/api/auth/sign-up", {
       email: uniqueEmail(),
       displayName: "Common",
@@ -115,7 +92,7 @@ describe("sign-up", () => {
     });
     expect(res.status).toBe(422);
     expect(res.json.error.fields).toEqual({ password: "common_password" });
-    expect(await count("users")).toBe(before);
+    expect(await t.rowCount("users")).toBe(before);
   });
 });
 

@@ -1,15 +1,9 @@
 import { createSession } from "@ensemble/auth/sessions";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { buildTestApp, Client, signUp, type TestApp, uniqueEmail } from "../../test/harness.ts";
+import { expect, it } from "vitest";
+import { Client, signUp, uniqueEmail, useTestApp } from "../../test/harness.ts";
 import { purgeExpiredAuthData } from "./auth.maintenance.ts";
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await buildTestApp();
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = useTestApp();
 
 it("purges expired sessions and mail tokens and stale sign-in counters, and nothing live", async () => {
   const { user, client } = await signUp(t);

@@ -1,13 +1,7 @@
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { buildTestApp, Client, GOOD_PASSWORD, type TestApp, uniqueEmail } from "../../test/harness.ts";
+import { expect, it } from "vitest";
+import { Client, GOOD_PASSWORD, uniqueEmail, useTestApp } from "../../test/harness.ts";
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await buildTestApp();
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = useTestApp();
 
 it("makes exactly one administrator when the first sign-ups arrive at once", async () => {
   const results = await Promise.all(
