@@ -35,3 +35,41 @@ export function PasswordField({ id, autoComplete, ...rest }: PasswordFieldProps)
     />
   );
 }
+
+interface NewPasswordFieldsProps {
+  ids: { password: string; repeat: string };
+  labels: { password: string; repeat: string };
+  password: string;
+  repeat: string;
+  onPasswordChange(value: string): void;
+  onRepeatChange(value: string): void;
+  errors: { password?: string | undefined; repeat?: string | undefined };
+}
+
+/** A new password and its repetition, as on the reset page and in settings (see `repeatProblem`). */
+export function NewPasswordFields(props: NewPasswordFieldsProps) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <PasswordField
+        id={props.ids.password}
+        label={props.labels.password}
+        hint={t("form.passwordHint")}
+        autoComplete="new-password"
+        required
+        value={props.password}
+        onValueChange={props.onPasswordChange}
+        error={props.errors.password}
+      />
+      <PasswordField
+        id={props.ids.repeat}
+        label={props.labels.repeat}
+        autoComplete="new-password"
+        required
+        value={props.repeat}
+        onValueChange={props.onRepeatChange}
+        error={props.errors.repeat}
+      />
+    </>
+  );
+}

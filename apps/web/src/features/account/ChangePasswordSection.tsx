@@ -3,7 +3,7 @@ import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Button } from "../../components/Button.tsx";
 import { FormErrorSummary } from "../../components/FormErrorSummary.tsx";
-import { PasswordField } from "../../components/PasswordField.tsx";
+import { NewPasswordFields, PasswordField } from "../../components/PasswordField.tsx";
 import { StatusMessage } from "../../components/StatusMessage.tsx";
 import { type FieldErrors, repeatProblem, useForm, validate } from "../../lib/forms.ts";
 import { useChangePassword } from "./account.queries.ts";
@@ -68,24 +68,14 @@ export function ChangePasswordSection() {
           onValueChange={setCurrentPassword}
           error={form.errorFor("currentPassword")}
         />
-        <PasswordField
-          id={form.ids.newPassword}
-          label={t("settings.password.new")}
-          hint={t("form.passwordHint")}
-          autoComplete="new-password"
-          required
-          value={newPassword}
-          onValueChange={setNewPassword}
-          error={form.errorFor("newPassword")}
-        />
-        <PasswordField
-          id={form.ids.repeat}
-          label={t("settings.password.repeat")}
-          autoComplete="new-password"
-          required
-          value={repeat}
-          onValueChange={setRepeat}
-          error={form.errorFor("repeat")}
+        <NewPasswordFields
+          ids={{ password: form.ids.newPassword, repeat: form.ids.repeat }}
+          labels={{ password: t("settings.password.new"), repeat: t("settings.password.repeat") }}
+          password={newPassword}
+          repeat={repeat}
+          onPasswordChange={setNewPassword}
+          onRepeatChange={setRepeat}
+          errors={{ password: form.errorFor("newPassword"), repeat: form.errorFor("repeat") }}
         />
         <div className="form__actions">
           <Button type="submit" busy={form.busy}>

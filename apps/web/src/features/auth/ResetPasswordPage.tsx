@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { Button } from "../../components/Button.tsx";
 import { FormErrorSummary } from "../../components/FormErrorSummary.tsx";
-import { PasswordField } from "../../components/PasswordField.tsx";
+import { NewPasswordFields } from "../../components/PasswordField.tsx";
 import { ApiError } from "../../lib/api.ts";
 import { type FieldErrors, repeatProblem, useForm, validate } from "../../lib/forms.ts";
 import { useDocumentTitle } from "../../lib/useDocumentTitle.ts";
@@ -96,24 +96,14 @@ export function ResetPasswordPage() {
           </p>
         ) : null}
         <p className="form__required-hint">{t("form.requiredHint")}</p>
-        <PasswordField
-          id={form.ids.password}
-          label={t("reset.newPassword")}
-          hint={t("form.passwordHint")}
-          autoComplete="new-password"
-          required
-          value={password}
-          onValueChange={setPassword}
-          error={form.errorFor("password")}
-        />
-        <PasswordField
-          id={form.ids.repeat}
-          label={t("reset.repeat")}
-          autoComplete="new-password"
-          required
-          value={repeat}
-          onValueChange={setRepeat}
-          error={form.errorFor("repeat")}
+        <NewPasswordFields
+          ids={{ password: form.ids.password, repeat: form.ids.repeat }}
+          labels={{ password: t("reset.newPassword"), repeat: t("reset.repeat") }}
+          password={password}
+          repeat={repeat}
+          onPasswordChange={setPassword}
+          onRepeatChange={setRepeat}
+          errors={{ password: form.errorFor("password"), repeat: form.errorFor("repeat") }}
         />
         <div className="form__actions">
           <Button type="submit" busy={form.busy}>
