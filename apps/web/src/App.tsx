@@ -7,6 +7,10 @@ import { SignInPage } from "./features/auth/SignInPage.tsx";
 import { SignUpPage } from "./features/auth/SignUpPage.tsx";
 import { VerifyEmailPage } from "./features/auth/VerifyEmailPage.tsx";
 import { HomePage } from "./features/home/HomePage.tsx";
+import { invitationPublicRoutes, invitationsRoutes } from "./features/invitations/invitations.routes.tsx";
+import { networksRoutes } from "./features/networks/networks.routes.tsx";
+import { organisationsRoutes } from "./features/organisations/organisations.routes.tsx";
+import { projectsRoutes } from "./features/projects/projects.routes.tsx";
 import { LocaleSync } from "./i18n/LocaleSync.tsx";
 import { AppShell } from "./shell/AppShell.tsx";
 import { NotFoundPage } from "./shell/NotFoundPage.tsx";
@@ -28,6 +32,7 @@ const router = createBrowserRouter([
       { path: "verify-email", element: <VerifyEmailPage /> },
       { path: "forgot-password", element: <ForgotPasswordPage /> },
       { path: "reset-password", element: <ResetPasswordPage /> },
+      ...invitationPublicRoutes,
       { path: "*", element: <NotFoundPage /> },
     ],
   },
@@ -40,6 +45,10 @@ const router = createBrowserRouter([
         children: [
           { index: true, element: <HomePage /> },
           { path: "settings", element: <SettingsPage /> },
+          ...organisationsRoutes,
+          ...networksRoutes,
+          ...projectsRoutes,
+          ...invitationsRoutes,
         ],
       },
     ],

@@ -1,24 +1,5 @@
 import { z } from "zod";
-
-/** Counts code points, so a password or name is measured as typed, not in UTF-16 units. */
-function codePoints(value: string): number {
-  let n = 0;
-  for (const _ of value) {
-    n++;
-  }
-  return n;
-}
-
-/** True when the text has C0 control characters or DEL (never wanted in a name). */
-function hasControlCharacters(value: string): boolean {
-  for (const ch of value) {
-    const c = ch.codePointAt(0) ?? 0;
-    if (c < 0x20 || c === 0x7f) {
-      return true;
-    }
-  }
-  return false;
-}
+import { codePoints, hasControlCharacters } from "./text.ts";
 
 export const PASSWORD_MIN = 10;
 export const PASSWORD_MAX = 256;

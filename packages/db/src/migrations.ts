@@ -1,5 +1,6 @@
 import type { Migration } from "kysely/migration";
 import * as createAccounts from "./migrations/2026_11_23_1040_create_accounts.ts";
+import * as createTenancy from "./migrations/2026_11_23_1300_create_tenancy.ts";
 
 /**
  * Every migration, in order. A static list rather than a folder scan so the same set runs from
@@ -7,4 +8,5 @@ import * as createAccounts from "./migrations/2026_11_23_1040_create_accounts.ts
  */
 export const migrations: Record<string, Migration> = {
   "2026_11_23_1040_create_accounts": createAccounts,
+  "2026_11_23_1300_create_tenancy": createTenancy,
 };

@@ -46,11 +46,134 @@ export interface AuthThrottleTable {
   updated_at: Timestamp;
 }
 
+export interface OrganisationsTable {
+  id: string;
+  name: string;
+  kind: string;
+  sparten: ColumnType<string[], string[] | undefined, string[]>;
+  description: Generated<string>;
+  website: Generated<string>;
+  address: Generated<string>;
+  district: Generated<string>;
+  contact_name: Generated<string>;
+  contact_email: Generated<string>;
+  accessibility_notes: Generated<string>;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface OrganisationMembersTable {
+  organisation_id: string;
+  user_id: string;
+  role: "owner" | "admin" | "member";
+  created_at: CreatedAt;
+}
+
+export interface NetworksTable {
+  id: string;
+  coordinator_id: string;
+  name: string;
+  description: Generated<string>;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+/** Organisations in a network; the coordinator has a row too. */
+export interface NetworkPartnersTable {
+  network_id: string;
+  organisation_id: string;
+  joined_at: CreatedAt;
+}
+
+export interface NetworkChecklistItemsTable {
+  id: string;
+  network_id: string;
+  label: string;
+  position: number;
+  created_at: CreatedAt;
+}
+
+export interface NetworkChecklistChecksTable {
+  network_id: string;
+  organisation_id: string;
+  item_id: string;
+  checked_by: string | null;
+  checked_at: CreatedAt;
+}
+
+export interface ProjectsTable {
+  id: string;
+  organisation_id: string | null;
+  network_id: string | null;
+  name: string;
+  description: Generated<string>;
+  color: Generated<string>;
+  archived_at: Timestamp | null;
+  deleted_at: Timestamp | null;
+  deleted_by: string | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface ProjectMembersTable {
+  project_id: string;
+  user_id: string;
+  role: "lead" | "editor" | "viewer";
+  created_at: CreatedAt;
+}
+
+/** Invitations of every kind; exactly one target column and one recipient are set. */
+export interface InvitationsTable {
+  id: string;
+  kind: "organisation" | "network" | "project";
+  organisation_id: string | null;
+  network_id: string | null;
+  project_id: string | null;
+  invited_organisation_id: string | null;
+  email: string | null;
+  role: string | null;
+  token_hash: string | null;
+  invited_by: string | null;
+  invited_by_name: string;
+  expires_at: Timestamp;
+  declined_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+
+export interface AuditEventsTable {
+  id: Generated<string>;
+  organisation_id: string | null;
+  network_id: string | null;
+  actor_id: string | null;
+  actor_name: string;
+  action: string;
+  target_kind: string;
+  target_id: string | null;
+  target_name: string;
+  details: ColumnType<Record<string, string>, string | undefined, string>;
+  ip: string | null;
+  user_agent: string | null;
+  created_at: CreatedAt;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
   email_tokens: EmailTokensTable;
   auth_throttle: AuthThrottleTable;
+  organisations: OrganisationsTable;
+  organisation_members: OrganisationMembersTable;
+  networks: NetworksTable;
+  network_partners: NetworkPartnersTable;
+  network_checklist_items: NetworkChecklistItemsTable;
+  network_checklist_checks: NetworkChecklistChecksTable;
+  projects: ProjectsTable;
+  project_members: ProjectMembersTable;
+  invitations: InvitationsTable;
+  audit_events: AuditEventsTable;
 }
 
 export type User = Selectable<UsersTable>;
@@ -58,3 +181,8 @@ export type NewUser = Insertable<UsersTable>;
 export type UserUpdate = Updateable<UsersTable>;
 export type Session = Selectable<SessionsTable>;
 export type EmailToken = Selectable<EmailTokensTable>;
+export type OrganisationRow = Selectable<OrganisationsTable>;
+export type NetworkRow = Selectable<NetworksTable>;
+export type ProjectRow = Selectable<ProjectsTable>;
+export type InvitationRow = Selectable<InvitationsTable>;
+export type AuditEventRow = Selectable<AuditEventsTable>;

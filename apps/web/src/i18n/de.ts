@@ -1,8 +1,16 @@
+import { invitationsDe } from "../features/invitations/invitations.i18n.ts";
+import { networksDe } from "../features/networks/networks.i18n.ts";
+import { organisationsDe } from "../features/organisations/organisations.i18n.ts";
+import { projectsDe } from "../features/projects/projects.i18n.ts";
 /**
  * German texts (the default and fallback language). Informal "du" throughout.
  * This object defines the shape every other language must match (see `Messages`).
  */
 export const de = {
+  organisations: organisationsDe,
+  networks: networksDe,
+  projects: projectsDe,
+  invitations: invitationsDe,
   app: {
     name: "Ensemble",
     loading: "Wird geladen …",
@@ -19,6 +27,9 @@ export const de = {
   nav: {
     label: "Hauptnavigation",
     home: "Start",
+    projects: "Projekte",
+    organisations: "Organisationen",
+    networks: "Netzwerke",
   },
   accountMenu: {
     button: "Konto: {{name}}",
@@ -52,6 +63,17 @@ export const de = {
       wrong_password: "Das Passwort stimmt nicht.",
       not_found: "Das wurde nicht gefunden. Vielleicht wurde es inzwischen entfernt.",
       email_taken: "Diese E-Mail-Adresse wird bereits von einem anderen Konto verwendet.",
+      conflict: "Das passt nicht zum aktuellen Stand. Lade die Seite neu und versuche es noch einmal.",
+      last_owner:
+        "Eine Organisation braucht immer mindestens eine Eigentümerin oder einen Eigentümer. Übertrage die Eigentümerschaft zuerst.",
+      last_lead:
+        "Ein Projekt braucht immer mindestens eine Projektleitung. Ernenne zuerst jemand anderen zur Leitung.",
+      already_member: "Diese Person oder Organisation ist bereits dabei.",
+      project_archived: "Das Projekt ist archiviert und kann nur gelesen werden.",
+      invitation_expired:
+        "Diese Einladung ist abgelaufen oder wurde bereits verwendet. Bitte um eine neue Einladung.",
+      invitation_wrong_account:
+        "Diese Einladung ging an eine andere E-Mail-Adresse. Melde dich mit dieser Adresse an, um sie anzunehmen.",
       invalid_token: "Dieser Link ist ungültig oder abgelaufen.",
       payload_too_large: "Die Anfrage ist zu groß.",
       unsupported_media_type: "Die Anfrage hatte ein unerwartetes Format. Bitte lade die Seite neu.",
@@ -80,6 +102,8 @@ export const de = {
       wrong_password: "Das Passwort stimmt nicht.",
       unchanged: "Das ist bereits deine E-Mail-Adresse.",
       invalid_characters: "Der Name enthält unzulässige Zeichen.",
+      invalid_url: "Bitte gib eine Webadresse an, die mit http:// oder https:// beginnt.",
+      duplicate: "Jeder Eintrag darf nur einmal vorkommen.",
       mismatch: "Die beiden Passwörter stimmen nicht überein.",
       invalid: "Diese Eingabe ist ungültig.",
     },

@@ -1,7 +1,15 @@
+import { invitationsEn } from "../features/invitations/invitations.i18n.ts";
+import { networksEn } from "../features/networks/networks.i18n.ts";
+import { organisationsEn } from "../features/organisations/organisations.i18n.ts";
+import { projectsEn } from "../features/projects/projects.i18n.ts";
 import type { Messages } from "./de.ts";
 
 /** English texts; the type makes a missing or extra key a type error. */
 export const en: Messages = {
+  organisations: organisationsEn,
+  networks: networksEn,
+  projects: projectsEn,
+  invitations: invitationsEn,
   app: {
     name: "Ensemble",
     loading: "Loading …",
@@ -18,6 +26,9 @@ export const en: Messages = {
   nav: {
     label: "Main navigation",
     home: "Home",
+    projects: "Projects",
+    organisations: "Organisations",
+    networks: "Networks",
   },
   accountMenu: {
     button: "Account: {{name}}",
@@ -51,6 +62,14 @@ export const en: Messages = {
       wrong_password: "The password is wrong.",
       not_found: "This could not be found. Perhaps it has been removed.",
       email_taken: "This email address is already used by another account.",
+      conflict: "This does not match the current state. Reload the page and try again.",
+      last_owner: "An organisation always needs at least one owner. Transfer ownership first.",
+      last_lead: "A project always needs at least one lead. Make someone else a lead first.",
+      already_member: "This person or organisation is already in.",
+      project_archived: "The project is archived and can only be read.",
+      invitation_expired: "This invitation has expired or has already been used. Please ask for a new one.",
+      invitation_wrong_account:
+        "This invitation was sent to a different email address. Sign in with that address to accept it.",
       invalid_token: "This link is invalid or has expired.",
       payload_too_large: "The request is too large.",
       unsupported_media_type: "The request had an unexpected format. Please reload the page.",
@@ -77,6 +96,8 @@ export const en: Messages = {
       wrong_password: "The password is wrong.",
       unchanged: "This already is your email address.",
       invalid_characters: "The name contains characters that are not allowed.",
+      invalid_url: "Please enter a web address starting with http:// or https://.",
+      duplicate: "Each entry may appear only once.",
       mismatch: "The two passwords do not match.",
       invalid: "This entry is not valid.",
     },

@@ -44,6 +44,10 @@ export function fieldErrorMessage(t: TFunction, code: string, kind: FieldKind = 
       return t("errors.field.invalid_characters");
     case "mismatch":
       return t("errors.field.mismatch");
+    case "invalid_url":
+      return t("errors.field.invalid_url");
+    case "duplicate":
+      return t("errors.field.duplicate");
     default:
       // invalid_type, invalid_format, unknown_field and anything new: nothing more specific to say.
       return t("errors.field.invalid");

@@ -11,4 +11,9 @@ export interface NavItem {
 }
 
 /** The primary navigation; features add their entry here. */
-export const navItems: readonly NavItem[] = [{ to: "/", label: "nav.home", end: true }];
+export const navItems: readonly NavItem[] = [
+  { to: "/", label: "nav.home", end: true },
+  { to: "/projects", label: "nav.projects" },
+  { to: "/networks", label: "nav.networks" },
+  { to: "/organisations", label: "nav.organisations" },
+];

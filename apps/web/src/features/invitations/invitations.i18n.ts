@@ -1,0 +1,8 @@
+/** Texts of the invitations feature (German is the shape; English must match). */
+export const invitationsDe = {
+  title: "Einladungen",
+};
+
+export const invitationsEn: typeof invitationsDe = {
+  title: "Invitations",
+};

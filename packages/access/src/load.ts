@@ -1,0 +1,102 @@
+import type { Db } from "@ensemble/db/db";
+import type {
+  Actor,
+  NetworkSubject,
+  OrganisationRole,
+  OrganisationSubject,
+  ProjectSubject,
+} from "./policy.ts";
+
+/**
+ * Loads the facts a policy needs about the actor and one resource, each in one indexed query.
+ * Returns null when the resource does not exist (callers answer "not found", exactly as when
+ * the actor may not see it).
+ */
+export async function loadOrganisationSubject(
+  db: Db,
+  actor: Actor,
+  id: string,
+): Promise<OrganisationSubject | null> {
+  const row = await db
+    .selectFrom("organisations as o")
+    .leftJoin("organisation_members as m", (j) =>
+      j.onRef("m.organisation_id", "=", "o.id").on("m.user_id", "=", actor.userId),
+    )
+    .select(["o.id", "m.role"])
+    .where("o.id", "=", id)
+    .executeTakeFirst();
+  if (!row) {
+    return null;
+  }
+  return { kind: "organisation", id: row.id, role: row.role ?? null };
+}
+
+/** The network, the actor's role in its coordinator and in every partner organisation. */
+export async function loadNetworkSubject(db: Db, actor: Actor, id: string): Promise<NetworkSubject | null> {
+  const network = await db
+    .selectFrom("networks")
+    .select(["id", "coordinator_id"])
+    .where("id", "=", id)
+    .executeTakeFirst();
+  if (!network) {
+    return null;
+  }
+  const roles = await db
+    .selectFrom("network_partners as p")
+    .innerJoin("organisation_members as m", (j) =>
+      j.onRef("m.organisation_id", "=", "p.organisation_id").on("m.user_id", "=", actor.userId),
+    )
+    .select(["p.organisation_id", "m.role"])
+    .where("p.network_id", "=", id)
+    .execute();
+  let coordinatorRole: OrganisationRole | null = null;
+  for (const r of roles) {
+    if (r.organisation_id === network.coordinator_id) {
+      coordinatorRole = r.role;
+    }
+  }
+  return {
+    kind: "network",
+    id: network.id,
+    coordinatorId: network.coordinator_id,
+    coordinatorRole,
+    partnerRoles: roles.map((r) => r.role),
+  };
+}
+
+/** The project, its state, the actor's project role and whether they administer the owning organisation. */
+export async function loadProjectSubject(db: Db, actor: Actor, id: string): Promise<ProjectSubject | null> {
+  const row = await db
+    .selectFrom("projects as p")
+    .leftJoin("project_members as pm", (j) =>
+      j.onRef("pm.project_id", "=", "p.id").on("pm.user_id", "=", actor.userId),
+    )
+    .leftJoin("organisation_members as om", (j) =>
+      j.onRef("om.organisation_id", "=", "p.organisation_id").on("om.user_id", "=", actor.userId),
+    )
+    .select([
+      "p.id",
+      "p.organisation_id",
+      "p.network_id",
+      "p.archived_at",
+      "p.deleted_at",
+      "pm.role as project_role",
+      "om.role as organisation_role",
+    ])
+    .where("p.id", "=", id)
+    .executeTakeFirst();
+  if (!row) {
+    return null;
+  }
+  const owner = row.organisation_id
+    ? { kind: "organisation" as const, id: row.organisation_id }
+    : { kind: "network" as const, id: row.network_id ?? "" };
+  return {
+    kind: "project",
+    id: row.id,
+    owner,
+    state: row.deleted_at ? "trashed" : row.archived_at ? "archived" : "active",
+    role: row.project_role ?? null,
+    ownerAdmin: row.organisation_role === "owner" || row.organisation_role === "admin",
+  };
+}

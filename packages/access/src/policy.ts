@@ -1,0 +1,214 @@
+/**
+ * Who may do what: the one place that decides. Pure functions over a subject that carries the
+ * facts about the actor's relation to it (loaded by `load.ts`), so the rules are table-tested
+ * without a database and the collaboration server asks the very same questions.
+ */
+
+export type OrganisationRole = "owner" | "admin" | "member";
+export type ProjectRole = "lead" | "editor" | "viewer";
+
+export interface Actor {
+  userId: string;
+}
+
+/** An organisation, with the actor's role in it (null: not a member). */
+export interface OrganisationSubject {
+  kind: "organisation";
+  id: string;
+  role: OrganisationRole | null;
+}
+
+/** A partner network, with the actor's roles in the coordinating and the partner organisations. */
+export interface NetworkSubject {
+  kind: "network";
+  id: string;
+  coordinatorId: string;
+  /** The actor's role in the coordinating organisation (null: none). */
+  coordinatorRole: OrganisationRole | null;
+  /** The actor's roles in every partner organisation, the coordinator included. */
+  partnerRoles: readonly OrganisationRole[];
+}
+
+/** A project, with the actor's project role and whether they administer the owning organisation. */
+export interface ProjectSubject {
+  kind: "project";
+  id: string;
+  owner: { kind: "organisation" | "network"; id: string };
+  state: "active" | "archived" | "trashed";
+  role: ProjectRole | null;
+  /** Owner or admin of the owning organisation (organisation projects only). */
+  ownerAdmin: boolean;
+}
+
+export type Subject = OrganisationSubject | NetworkSubject | ProjectSubject;
+
+export const organisationActions = [
+  "read",
+  "update",
+  "manage_members",
+  "read_audit",
+  "transfer_ownership",
+  "create_network",
+  "create_project",
+  "answer_network_invitation",
+  "leave",
+] as const;
+export type OrganisationAction = (typeof organisationActions)[number];
+
+export const networkActions = [
+  "read",
+  "update",
+  "invite_partners",
+  "manage_checklist",
+  "read_onboarding",
+  "read_audit",
+  "remove_partner",
+  "create_project",
+] as const;
+export type NetworkAction = (typeof networkActions)[number];
+
+export const projectActions = [
+  "read",
+  "update",
+  "archive",
+  "unarchive",
+  "delete",
+  "restore",
+  "manage_members",
+  "edit_content",
+  "leave",
+] as const;
+export type ProjectAction = (typeof projectActions)[number];
+
+export type ActionFor<S extends Subject> = S extends OrganisationSubject
+  ? OrganisationAction
+  : S extends NetworkSubject
+    ? NetworkAction
+    : ProjectAction;
+
+const rank: Record<OrganisationRole, number> = { member: 1, admin: 2, owner: 3 };
+
+function atLeast(role: OrganisationRole | null, wanted: OrganisationRole): boolean {
+  return role !== null && rank[role] >= rank[wanted];
+}
+
+function canOrganisation(action: OrganisationAction, s: OrganisationSubject): boolean {
+  switch (action) {
+    case "read":
+    case "create_project":
+      return atLeast(s.role, "member");
+    case "leave":
+      // an owner leaves after handing over ownership; the last-owner rule is checked on the data
+      return atLeast(s.role, "member");
+    case "update":
+    case "manage_members":
+    case "read_audit":
+    case "create_network":
+    case "answer_network_invitation":
+      return atLeast(s.role, "admin");
+    case "transfer_ownership":
+      return s.role === "owner";
+  }
+}
+
+function canNetwork(action: NetworkAction, s: NetworkSubject): boolean {
+  const coordinatorAdmin = atLeast(s.coordinatorRole, "admin");
+  switch (action) {
+    case "read":
+    case "create_project":
+      return s.partnerRoles.length > 0;
+    case "update":
+    case "invite_partners":
+    case "manage_checklist":
+    case "read_onboarding":
+    case "read_audit":
+    case "remove_partner":
+      return coordinatorAdmin;
+  }
+}
+
+function canProject(action: ProjectAction, s: ProjectSubject): boolean {
+  const lead = s.role === "lead" || s.ownerAdmin;
+  const member = s.role !== null || s.ownerAdmin;
+  if (s.state === "trashed") {
+    // a trashed project is gone for everyone but those who may bring it back
+    return (action === "read" || action === "restore") && lead;
+  }
+  const active = s.state === "active";
+  switch (action) {
+    case "read":
+      return member;
+    case "leave":
+      return s.role !== null;
+    case "update":
+    case "manage_members":
+      return active && lead;
+    case "archive":
+      return active && lead;
+    case "unarchive":
+      return !active && lead;
+    case "delete":
+      return lead;
+    case "restore":
+      return false;
+    case "edit_content":
+      return active && (s.role === "editor" || lead);
+  }
+}
+
+/** May the actor do this? (Pure: every fact it needs is on the subject.) */
+export function can<S extends Subject>(_actor: Actor, action: ActionFor<S>, subject: S): boolean {
+  switch (subject.kind) {
+    case "organisation":
+      return canOrganisation(action as OrganisationAction, subject);
+    case "network":
+      return canNetwork(action as NetworkAction, subject);
+    case "project":
+      return canProject(action as ProjectAction, subject);
+  }
+}
+
+/**
+ * May someone with `actorRole` give `target` (whose role is now `current`, null for a new
+ * member) the role `next`? Admins manage members and admins but never owners and never grant
+ * ownership; owners may do anything; members nothing. Nobody changes their own role here
+ * (owners hand over ownership instead, so there is always one).
+ */
+export function canAssignOrganisationRole(
+  actorRole: OrganisationRole | null,
+  current: OrganisationRole | null,
+  next: OrganisationRole,
+  self: boolean,
+): boolean {
+  if (self || !atLeast(actorRole, "admin")) {
+    return false;
+  }
+  if (actorRole === "owner") {
+    return true;
+  }
+  return current !== "owner" && rank[next] <= rank.admin;
+}
+
+/** May someone with `actorRole` remove a member whose role is `targetRole`? (Not oneself: that is leaving.) */
+export function canRemoveOrganisationMember(
+  actorRole: OrganisationRole | null,
+  targetRole: OrganisationRole,
+): boolean {
+  if (!atLeast(actorRole, "admin")) {
+    return false;
+  }
+  return actorRole === "owner" || targetRole !== "owner";
+}
+
+/** Every ability of each kind, for presenters: what the UI may offer. */
+export function abilities<S extends Subject>(
+  actor: Actor,
+  subject: S,
+  actions: readonly ActionFor<S>[],
+): Record<ActionFor<S>, boolean> {
+  const out = {} as Record<ActionFor<S>, boolean>;
+  for (const action of actions) {
+    out[action] = can(actor, action, subject);
+  }
+  return out;
+}
