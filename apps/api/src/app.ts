@@ -9,6 +9,10 @@ import type { AppDeps } from "./deps.ts";
 import { accountRoutes } from "./features/account/account.routes.ts";
 import { authRoutes } from "./features/auth/auth.routes.ts";
 import { healthRoutes } from "./features/health/health.routes.ts";
+import { invitationsRoutes } from "./features/invitations/invitations.routes.ts";
+import { networksRoutes } from "./features/networks/networks.routes.ts";
+import { organisationsRoutes } from "./features/organisations/organisations.routes.ts";
+import { projectsRoutes } from "./features/projects/projects.routes.ts";
 import { router } from "./lib/openapi.ts";
 import { handleError } from "./middleware/error-handler.ts";
 import { requestContext } from "./middleware/request-context.ts";
@@ -24,7 +28,11 @@ export function createApp(deps: AppDeps) {
   const api = router()
     .route("/health", healthRoutes(deps))
     .route("/auth", authRoutes(deps))
-    .route("/account", accountRoutes(deps));
+    .route("/account", accountRoutes(deps))
+    .route("/organisations", organisationsRoutes(deps))
+    .route("/networks", networksRoutes(deps))
+    .route("/projects", projectsRoutes(deps))
+    .route("/invitations", invitationsRoutes(deps));
 
   const docs = {
     openapi: "3.1.0",

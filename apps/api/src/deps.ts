@@ -1,3 +1,4 @@
+import type { RevocationBus } from "@ensemble/access/revocations";
 import type { PasswordHasher } from "@ensemble/auth/passwords";
 import type { SessionPolicy } from "@ensemble/auth/sessions";
 import type { Db } from "@ensemble/db/db";
@@ -17,6 +18,8 @@ export interface AppDeps {
   logger: Logger;
   /** The clock; tests move it to check expiry. */
   now: () => Date;
+  /** Tells every process when someone loses access, so live connections close at once. */
+  revocations: RevocationBus;
   /** Answers whether the database is reachable, for /api/health. */
   pingDatabase: () => Promise<boolean>;
 }

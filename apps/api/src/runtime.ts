@@ -1,4 +1,5 @@
 import { join } from "node:path";
+import { memoryRevocationBus, redisRevocationBus } from "@ensemble/access/revocations";
 import { PasswordHasher } from "@ensemble/auth/passwords";
 import { defaultSessionPolicy } from "@ensemble/auth/sessions";
 import { createDb, type DbHandle } from "@ensemble/db/db";
@@ -43,6 +44,7 @@ export async function createRuntime(config: AppConfig, logger?: Logger): Promise
     sessionPolicy: defaultSessionPolicy,
     logger: log,
     now: () => new Date(),
+    revocations: redis ? redisRevocationBus(redis) : memoryRevocationBus(),
     pingDatabase: async () => {
       await sql`select 1`.execute(db.db);
       return true;
@@ -58,6 +60,7 @@ export async function createRuntime(config: AppConfig, logger?: Logger): Promise
     db,
     close: async () => {
       stopPurge();
+      await deps.revocations.close();
       redis?.disconnect();
       await db.close();
     },

@@ -30,6 +30,10 @@ export const errorResponses = {
 export function router() {
   return new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
+      if (!result.success && result.target === "param") {
+        // a malformed id cannot name anything: the same answer as an id that names nothing
+        throw new AppError("not_found", "There is nothing at this address.");
+      }
       if (!result.success) {
         throw new AppError("validation_failed", "Some fields are not valid.", {
           fields: fieldErrorsFromZod(result.error),

@@ -11,12 +11,15 @@ export interface RateLimitOptions {
   mailPerHourPerIp: number;
   /** Mails per hour and account (or address). */
   mailPerHourPerAccount: number;
+  /** Invitations per hour that one person may send. */
+  invitationsPerHour: number;
 }
 
 export const defaultRateLimits: RateLimitOptions = {
   authPerMinute: 60,
   mailPerHourPerIp: 20,
   mailPerHourPerAccount: 5,
+  invitationsPerHour: 100,
 };
 
 type Limiter = RateLimiterMemory | RateLimiterRedis;
@@ -30,6 +33,7 @@ export class RateLimits {
   private readonly auth: TokenBucket;
   private readonly mailIp: Limiter;
   private readonly mailAccount: Limiter;
+  private readonly invitations: Limiter;
 
   constructor(options: RateLimitOptions, redis?: Redis, prefix = "ensemble", now: () => number = Date.now) {
     const make = (keyPrefix: string, points: number, duration: number): Limiter =>
@@ -50,6 +54,7 @@ export class RateLimits {
     );
     this.mailIp = make("mail-ip", options.mailPerHourPerIp, 3600);
     this.mailAccount = make("mail-acct", options.mailPerHourPerAccount, 3600);
+    this.invitations = make("invite", options.invitationsPerHour, 3600);
   }
 
   /** One request on an auth route from this IP. */
@@ -64,6 +69,12 @@ export class RateLimits {
   async mail(ip: string, account: string): Promise<void> {
     await take(this.mailIp, ipKey(ip));
     await take(this.mailAccount, account);
+  }
+
+  /** One invitation mail from this person to this address (the address's mail budget counts too). */
+  async invitation(senderId: string, address: string): Promise<void> {
+    await take(this.invitations, senderId);
+    await take(this.mailAccount, `invite:${address}`);
   }
 }
 

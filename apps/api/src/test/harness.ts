@@ -1,9 +1,11 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { memoryRevocationBus, redisRevocationBus } from "@ensemble/access/revocations";
 import { PasswordHasher } from "@ensemble/auth/passwords";
 import { defaultSessionPolicy } from "@ensemble/auth/sessions";
 import type { DbHandle } from "@ensemble/db/db";
+import type { Database } from "@ensemble/db/schema";
 import { createTestDb } from "@ensemble/db/testing";
 import { Redis } from "ioredis";
 import { sql } from "kysely";
@@ -31,7 +33,7 @@ export interface TestApp {
   clock: { now: Date };
   mails(to?: string): OutboxMail[];
   /** How many rows a table has now (to show that a refused request stored nothing). */
-  rowCount(table: "users" | "sessions" | "email_tokens"): Promise<number>;
+  rowCount(table: keyof Database): Promise<number>;
   /** The last link in the last mail to `to` matching `pathPart` (e.g. "/verify-email"). */
   lastLink(to: string, pathPart: string): string;
   close(): Promise<void>;
@@ -74,6 +76,7 @@ export async function buildTestApp(
         authPerMinute: 10_000,
         mailPerHourPerIp: 10_000,
         mailPerHourPerAccount: 100,
+        invitationsPerHour: 10_000,
         ...options.limits,
       },
       redis,
@@ -83,6 +86,7 @@ export async function buildTestApp(
     sessionPolicy: defaultSessionPolicy,
     logger,
     now: () => clock.now,
+    revocations: redis ? redisRevocationBus(redis, `${prefix}:revoked`) : memoryRevocationBus(),
     pingDatabase:
       options.pingDatabase ??
       (async () => {
@@ -124,6 +128,7 @@ export async function buildTestApp(
       return link;
     },
     async close() {
+      await deps.revocations.close();
       if (redis) {
         const keys = await redis.keys(`${prefix}:*`);
         if (keys.length) {

@@ -1,0 +1,203 @@
+import type { Db } from "@ensemble/db/db";
+import type { ProjectMembersTable, ProjectRow, ProjectsTable } from "@ensemble/db/schema";
+import { type Insertable, sql, type Updateable } from "kysely";
+
+type Role = ProjectMembersTable["role"];
+
+/** A project row with the names a presenter needs and the caller's relation to it. */
+export interface ProjectListRow extends ProjectRow {
+  owner_name: string;
+  my_role: Role | null;
+  owner_admin: boolean;
+  member_count: string;
+}
+
+export interface ProjectFilter {
+  view: "active" | "archived" | "trash";
+  organisationId?: string | undefined;
+  networkId?: string | undefined;
+}
+
+/** The projects the user can see: those they are a member of, and their organisations' projects they administer. */
+function visibleProjects(db: Db, userId: string) {
+  return db
+    .selectFrom("projects as p")
+    .leftJoin("project_members as pm", (j) =>
+      j.onRef("pm.project_id", "=", "p.id").on("pm.user_id", "=", userId),
+    )
+    .leftJoin("organisation_members as om", (j) =>
+      j
+        .onRef("om.organisation_id", "=", "p.organisation_id")
+        .on("om.user_id", "=", userId)
+        .on("om.role", "in", ["owner", "admin"]),
+    )
+    .leftJoin("organisations as o", "o.id", "p.organisation_id")
+    .leftJoin("networks as n", "n.id", "p.network_id")
+    .selectAll("p")
+    .select([
+      sql<string>`coalesce(o.name, n.name)`.as("owner_name"),
+      "pm.role as my_role",
+      sql<boolean>`om.user_id is not null`.as("owner_admin"),
+      (eb) =>
+        eb
+          .selectFrom("project_members as c")
+          .select((e) => e.fn.countAll<string>().as("n"))
+          .whereRef("c.project_id", "=", "p.id")
+          .as("member_count"),
+    ])
+    .where((eb) => eb.or([eb("pm.user_id", "is not", null), eb("om.user_id", "is not", null)]));
+}
+
+/** The user's projects in one view, optionally of one organisation or network, newest first. */
+export function listVisible(db: Db, userId: string, filter: ProjectFilter): Promise<ProjectListRow[]> {
+  let q = visibleProjects(db, userId);
+  if (filter.organisationId) {
+    q = q.where("p.organisation_id", "=", filter.organisationId);
+  }
+  if (filter.networkId) {
+    q = q.where("p.network_id", "=", filter.networkId);
+  }
+  if (filter.view === "trash") {
+    q = q
+      .where("p.deleted_at", "is not", null)
+      .where((eb) => eb.or([eb("pm.role", "=", "lead"), eb("om.user_id", "is not", null)]));
+  } else {
+    q = q.where("p.deleted_at", "is", null);
+    q =
+      filter.view === "archived"
+        ? q.where("p.archived_at", "is not", null)
+        : q.where("p.archived_at", "is", null);
+  }
+  return q.orderBy(sql`lower(p.name)`).execute() as Promise<ProjectListRow[]>;
+}
+
+/** One project as the user sees it (the access check has run). */
+export function findVisible(db: Db, userId: string, id: string): Promise<ProjectListRow | undefined> {
+  return visibleProjects(db, userId).where("p.id", "=", id).executeTakeFirst() as Promise<
+    ProjectListRow | undefined
+  >;
+}
+
+export function findById(db: Db, id: string): Promise<ProjectRow | undefined> {
+  return db.selectFrom("projects").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+export async function lockProject(db: Db, id: string): Promise<void> {
+  await db.selectFrom("projects").select("id").where("id", "=", id).forUpdate().execute();
+}
+
+export function insertProject(db: Db, values: Insertable<ProjectsTable>): Promise<ProjectRow> {
+  return db.insertInto("projects").values(values).returningAll().executeTakeFirstOrThrow();
+}
+
+export function updateProject(
+  db: Db,
+  id: string,
+  patch: Updateable<ProjectsTable>,
+): Promise<ProjectRow | undefined> {
+  return db.updateTable("projects").set(patch).where("id", "=", id).returningAll().executeTakeFirst();
+}
+
+export async function insertMember(
+  db: Db,
+  projectId: string,
+  userId: string,
+  role: Role,
+  at: Date,
+): Promise<void> {
+  await db
+    .insertInto("project_members")
+    .values({ project_id: projectId, user_id: userId, role, created_at: at })
+    .onConflict((oc) => oc.columns(["project_id", "user_id"]).doNothing())
+    .execute();
+}
+
+/** Members with their accounts and the organisations each belongs to. */
+export async function listMembers(db: Db, projectId: string) {
+  const members = await db
+    .selectFrom("project_members as pm")
+    .innerJoin("users as u", "u.id", "pm.user_id")
+    .select(["pm.user_id", "pm.role", "pm.created_at", "u.display_name", "u.email"])
+    .where("pm.project_id", "=", projectId)
+    .orderBy(sql`case pm.role when 'lead' then 0 when 'editor' then 1 else 2 end`)
+    .orderBy(sql`lower(u.display_name)`)
+    .execute();
+  const ids = members.map((m) => m.user_id);
+  const orgs = ids.length
+    ? await db
+        .selectFrom("organisation_members as om")
+        .innerJoin("organisations as o", "o.id", "om.organisation_id")
+        .select(["om.user_id", "o.id", "o.name"])
+        .where("om.user_id", "in", ids)
+        .orderBy(sql`lower(o.name)`)
+        .execute()
+    : [];
+  return members.map((m) => ({
+    ...m,
+    organisations: orgs.filter((o) => o.user_id === m.user_id).map((o) => ({ id: o.id, name: o.name })),
+  }));
+}
+
+export function findMember(db: Db, projectId: string, userId: string) {
+  return db
+    .selectFrom("project_members as pm")
+    .innerJoin("users as u", "u.id", "pm.user_id")
+    .select(["pm.user_id", "pm.role", "u.display_name"])
+    .where("pm.project_id", "=", projectId)
+    .where("pm.user_id", "=", userId)
+    .executeTakeFirst();
+}
+
+export async function isMemberByEmail(db: Db, projectId: string, email: string): Promise<boolean> {
+  const row = await db
+    .selectFrom("project_members as pm")
+    .innerJoin("users as u", "u.id", "pm.user_id")
+    .select("pm.user_id")
+    .where("pm.project_id", "=", projectId)
+    .where("u.email", "=", email)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function countLeads(db: Db, projectId: string): Promise<number> {
+  const row = await db
+    .selectFrom("project_members")
+    .select((eb) => eb.fn.countAll<string>().as("n"))
+    .where("project_id", "=", projectId)
+    .where("role", "=", "lead")
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function setRole(db: Db, projectId: string, userId: string, role: Role): Promise<void> {
+  await db
+    .updateTable("project_members")
+    .set({ role })
+    .where("project_id", "=", projectId)
+    .where("user_id", "=", userId)
+    .execute();
+}
+
+export async function deleteMember(db: Db, projectId: string, userId: string): Promise<void> {
+  await db
+    .deleteFrom("project_members")
+    .where("project_id", "=", projectId)
+    .where("user_id", "=", userId)
+    .execute();
+}
+
+/** Trashed projects whose time is up, oldest first. */
+export function listExpiredTrash(db: Db, before: Date, limit: number) {
+  return db
+    .selectFrom("projects")
+    .select(["id", "name", "organisation_id", "network_id"])
+    .where("deleted_at", "is not", null)
+    .where("deleted_at", "<", before)
+    .orderBy("deleted_at")
+    .limit(limit)
+    .execute();
+}
+
+export async function deleteProject(db: Db, id: string): Promise<void> {
+  await db.deleteFrom("projects").where("id", "=", id).execute();
+}
