@@ -1,0 +1,116 @@
+/**
+ * Every API route and who may call it: the route-walk test fails when a registered route is not
+ * listed here, so no route ships without a decision. Scoped routes name the access action the
+ * service checks and a valid sample body, so the walk can prove that a signed-in stranger gets
+ * "not found" (not a validation error) and that nothing changes.
+ */
+export type RouteRule =
+  | { public: string }
+  | { self: string }
+  | {
+      scope: "organisation" | "network" | "project" | "invitation";
+      action: string;
+      body?: unknown;
+      query?: string;
+    };
+
+const org = (action: string, body?: unknown, query?: string): RouteRule => ({
+  scope: "organisation",
+  action,
+  body,
+  ...(query ? { query } : {}),
+});
+const net = (action: string, body?: unknown, query?: string): RouteRule => ({
+  scope: "network",
+  action,
+  body,
+  ...(query ? { query } : {}),
+});
+const project = (action: string, body?: unknown): RouteRule => ({ scope: "project", action, body });
+
+export const routeAccess: Record<string, RouteRule> = {
+  "GET /api/health": { public: "load balancers and monitoring" },
+  "GET /api/openapi.json": { public: "the API description" },
+  "GET /api/reference": { public: "the API reference page" },
+  "GET /api/reference/scalar.js": { public: "the reference page's script" },
+  "POST /api/auth/sign-up": { public: "creating an account" },
+  "POST /api/auth/sign-in": { public: "signing in" },
+  "POST /api/auth/sign-out": { public: "signing out always works, with or without a valid session" },
+  "POST /api/auth/verify-email": { public: "the mailed token proves the address" },
+  "POST /api/auth/resend-verification": { self: "my own verification mail" },
+  "POST /api/auth/forgot-password": { public: "asking for a reset link" },
+  "POST /api/auth/reset-password": { public: "the mailed token proves the address" },
+  "GET /api/account/me": { self: "my account" },
+  "PATCH /api/account/profile": { self: "my account" },
+  "POST /api/account/password": { self: "my account" },
+  "POST /api/account/email": { self: "my account" },
+  "GET /api/account/sessions": { self: "my sessions" },
+  "DELETE /api/account/sessions/:id": { self: "my sessions (another's is not found)" },
+  "POST /api/account/sessions/sign-out-others": { self: "my sessions" },
+  "DELETE /api/account": { self: "my account" },
+
+  "GET /api/organisations": { self: "organisations I am a member of" },
+  "POST /api/organisations": { self: "anyone signed in may found an organisation" },
+  "GET /api/organisations/search": { self: "names of organisations, to invite them into a network" },
+  "GET /api/organisations/:id": org("read"),
+  "PATCH /api/organisations/:id": org("update", { name: "Übernommen" }),
+  "GET /api/organisations/:id/members": org("read"),
+  "PATCH /api/organisations/:id/members/:userId": org("manage_members", { role: "admin" }),
+  "DELETE /api/organisations/:id/members/:userId": org("manage_members"),
+  "POST /api/organisations/:id/leave": org("leave"),
+  "POST /api/organisations/:id/transfer-ownership": org("transfer_ownership", { userId: ":userId" }),
+  "GET /api/organisations/:id/invitations": org("manage_members"),
+  "POST /api/organisations/:id/invitations": org("manage_members", {
+    email: "new@example.org",
+    role: "member",
+  }),
+  "DELETE /api/organisations/:id/invitations/:invitationId": org("manage_members"),
+  "POST /api/organisations/:id/invitations/:invitationId/resend": org("manage_members"),
+  "GET /api/organisations/:id/network-invitations": org("answer_network_invitation"),
+  "GET /api/organisations/:id/audit": org("read_audit"),
+  "GET /api/organisations/:id/audit.csv": org("read_audit"),
+
+  "GET /api/networks": { self: "networks my organisations are in" },
+  "POST /api/networks": { self: "the coordinating organisation is checked (create_network) in the service" },
+  "GET /api/networks/:id": net("read"),
+  "PATCH /api/networks/:id": net("update", { name: "Übernommen" }),
+  "GET /api/networks/:id/onboarding": net("read_onboarding"),
+  "POST /api/networks/:id/invitations": net("invite_partners", { email: "new@example.org" }),
+  "DELETE /api/networks/:id/invitations/:invitationId": net("invite_partners"),
+  "POST /api/networks/:id/invitations/:invitationId/resend": net("invite_partners"),
+  "DELETE /api/networks/:id/partners/:organisationId": net("remove_partner"),
+  "POST /api/networks/:id/checklist": net("manage_checklist", { label: "Neu" }),
+  "PATCH /api/networks/:id/checklist/:itemId": net("manage_checklist", { label: "Umbenannt" }),
+  "DELETE /api/networks/:id/checklist/:itemId": net("manage_checklist"),
+  "PUT /api/networks/:id/partners/:organisationId/checklist/:itemId": net("manage_checklist", { done: true }),
+  "GET /api/networks/:id/directory": net("read", undefined, "q=a"),
+  "GET /api/networks/:id/audit": net("read_audit"),
+  "GET /api/networks/:id/audit.csv": net("read_audit"),
+
+  "GET /api/projects": { self: "projects I can see (scoped in SQL)" },
+  "POST /api/projects": {
+    self: "the owning organisation or network is checked (create_project) in the service",
+  },
+  "GET /api/projects/:id": project("read"),
+  "PATCH /api/projects/:id": project("update", { name: "Übernommen" }),
+  "POST /api/projects/:id/archive": project("archive"),
+  "POST /api/projects/:id/unarchive": project("unarchive"),
+  "DELETE /api/projects/:id": project("delete"),
+  "POST /api/projects/:id/restore": project("restore"),
+  "GET /api/projects/:id/members": project("read"),
+  "PATCH /api/projects/:id/members/:userId": project("manage_members", { role: "viewer" }),
+  "DELETE /api/projects/:id/members/:userId": project("manage_members"),
+  "GET /api/projects/:id/invitations": project("manage_members"),
+  "POST /api/projects/:id/invitations": project("manage_members", {
+    email: "new@example.org",
+    role: "viewer",
+  }),
+  "DELETE /api/projects/:id/invitations/:invitationId": project("manage_members"),
+
+  "GET /api/invitations": { self: "invitations addressed to me" },
+  "POST /api/invitations/preview": { public: "the mailed token proves the right to look" },
+  "POST /api/invitations/accept": { self: "the token, and my address must be the invited one" },
+  "POST /api/invitations/decline": { self: "the token, and my address must be the invited one" },
+  "POST /api/invitations/:invitationId/accept": { scope: "invitation", action: "answer", body: {} },
+  "POST /api/invitations/:invitationId/decline": { scope: "invitation", action: "answer" },
+};
