@@ -1,6 +1,7 @@
 import type { Database } from "@ensemble/db/schema";
 import { beforeAll, describe, expect, it } from "vitest";
 import { Client, ORIGIN, signUp, type TestApp, useTestApp } from "./test/harness.ts";
+import { inviteToken } from "./test/invitations.ts";
 import { type RouteRule, routeAccess } from "./test/route-access.ts";
 
 const t = useTestApp();
@@ -36,16 +37,6 @@ async function snapshot(app: TestApp): Promise<Record<string, number>> {
   }
   counts.mails = app.mails().length;
   return counts;
-}
-
-/** The token of the last invitation mailed to an address. */
-export function inviteToken(app: TestApp, email: string): string {
-  const mails = app.mails(email).filter((m) => m.text.includes("/invite/"));
-  const match = mails[mails.length - 1]?.text.match(/\/invite\/([A-Za-z0-9]+)/);
-  if (!match?.[1]) {
-    throw new Error(`no invitation mailed to ${email}`);
-  }
-  return match[1];
 }
 
 /** Accepts the last invitation mailed to `email` as that person (a new account). */
