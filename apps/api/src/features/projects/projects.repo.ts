@@ -45,7 +45,22 @@ function visibleProjects(db: Db, userId: string) {
           .whereRef("c.project_id", "=", "p.id")
           .as("member_count"),
     ])
-    .where((eb) => eb.or([eb("pm.user_id", "is not", null), eb("om.user_id", "is not", null)]));
+    .where("p.id", "in", (eb) =>
+      // one indexed lookup per way in (my memberships; my administered organisations' projects),
+      // so the projects table is read by primary key, never scanned
+      eb
+        .selectFrom("project_members as mine")
+        .select("mine.project_id as id")
+        .where("mine.user_id", "=", userId)
+        .union(
+          eb
+            .selectFrom("organisation_members as adm")
+            .innerJoin("projects as op", "op.organisation_id", "adm.organisation_id")
+            .select("op.id")
+            .where("adm.user_id", "=", userId)
+            .where("adm.role", "in", ["owner", "admin"]),
+        ),
+    );
 }
 
 /** The user's projects in one view, optionally of one organisation or network, newest first. */

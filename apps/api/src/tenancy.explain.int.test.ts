@@ -1,0 +1,218 @@
+import { type CompiledQuery, type KyselyPlugin, type RootOperationNode, sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApp } from "./app.ts";
+import { Client, signUp, useTestApp } from "./test/harness.ts";
+
+const t = useTestApp();
+
+/** Tables that belong to a tenant: every read of them must be served by an index. */
+const TENANT_TABLES = new Set([
+  "organisation_members",
+  "networks",
+  "network_partners",
+  "network_checklist_items",
+  "network_checklist_checks",
+  "projects",
+  "project_members",
+  "invitations",
+  "audit_events",
+]);
+
+interface PlanNode {
+  "Node Type": string;
+  "Relation Name"?: string;
+  "Index Name"?: string;
+  Plans?: PlanNode[];
+}
+
+/** Every plan node that reads a table or an index (bitmap index scans name no table). */
+function scans(node: PlanNode, out: PlanNode[] = []): PlanNode[] {
+  if (node["Relation Name"] || node["Index Name"]) {
+    out.push(node);
+  }
+  for (const child of node.Plans ?? []) {
+    scans(child, out);
+  }
+  return out;
+}
+
+const captured: CompiledQuery[] = [];
+let client: Client;
+let ids: { organisation: string; network: string; project: string };
+
+/**
+ * Seeds a city's worth of tenants (2,000 organisations with 5 members each, 4,000 projects,
+ * 10,000 invitations, 40,000 audit events), then runs the real routes through an app whose
+ * database records every query it sends.
+ */
+beforeAll(async () => {
+  const db = t.deps.db;
+  const me = await signUp(t);
+  client = me.client;
+  const org = await client.post("/api/organisations", {
+    name: "Kulturamt",
+    kind: "municipality",
+    district: "Mitte",
+  });
+  const net = await client.post("/api/networks", { organisationId: org.json.organisation.id, name: "Netz" });
+  const project = await client.post("/api/projects", {
+    organisationId: org.json.organisation.id,
+    name: "Antrag",
+  });
+  ids = {
+    organisation: org.json.organisation.id,
+    network: net.json.network.id,
+    project: project.json.project.id,
+  };
+  await client.post(`/api/organisations/${ids.organisation}/invitations`, {
+    email: "a@example.org",
+    role: "member",
+  });
+
+  await sql`insert into users (id, email, display_name, password_hash)
+    select 'seed-u-' || i, 'seed-' || i || '@example.org', 'Person ' || i, 'x' from generate_series(1, 10000) i`.execute(
+    db,
+  );
+  await sql`insert into organisations (id, name, kind, district, sparten)
+    select 'seed-o-' || i, 'Verein ' || i, 'association', 'Bezirk ' || (i % 12), array['music'] from generate_series(1, 2000) i`.execute(
+    db,
+  );
+  await sql`insert into organisation_members (organisation_id, user_id, role)
+    select 'seed-o-' || (1 + (i % 2000)), 'seed-u-' || i, case when i <= 2000 then 'owner' else 'member' end
+    from generate_series(1, 10000) i`.execute(db);
+  await sql`insert into networks (id, coordinator_id, name)
+    select 'seed-n-' || i, 'seed-o-' || i, 'Netz ' || i from generate_series(1, 1500) i`.execute(db);
+  await sql`insert into network_partners (network_id, organisation_id)
+    select 'seed-n-' || (1 + (i % 200)), 'seed-o-' || i from generate_series(1, 2000) i`.execute(db);
+  await sql`insert into network_checklist_items (id, network_id, label, position)
+    select 'seed-c-' || i, 'seed-n-' || (1 + (i % 200)), 'Punkt', i from generate_series(1, 1000) i`.execute(
+    db,
+  );
+  await sql`insert into network_checklist_checks (network_id, organisation_id, item_id)
+    select 'seed-n-' || (1 + (i % 200)), 'seed-o-' || o, 'seed-c-' || i
+    from generate_series(1, 1000) i, generate_series(1, 5) o`.execute(db);
+  await sql`insert into projects (id, organisation_id, network_id, name)
+    select 'seed-p-' || i, case when i % 4 = 0 then null else 'seed-o-' || (1 + (i % 2000)) end,
+      case when i % 4 = 0 then 'seed-n-' || (1 + (i % 200)) else null end, 'Projekt ' || i
+    from generate_series(1, 4000) i`.execute(db);
+  await sql`insert into project_members (project_id, user_id, role)
+    select 'seed-p-' || (1 + (i % 4000)), 'seed-u-' || i, 'editor' from generate_series(1, 10000) i`.execute(
+    db,
+  );
+  await sql`insert into invitations (id, kind, organisation_id, email, role, token_hash, invited_by_name, expires_at)
+    select 'seed-i-' || i, 'organisation', 'seed-o-' || (1 + (i % 2000)), 'inv-' || i || '@example.org', 'member',
+      md5(i::text), 'Seed', now() + interval '7 days' from generate_series(1, 10000) i`.execute(db);
+  await sql`insert into audit_events (organisation_id, actor_name, action, target_kind, target_name)
+    select 'seed-o-' || (1 + (i % 2000)), 'Seed', 'member.joined', 'user', 'Person' from generate_series(1, 40000) i`.execute(
+    db,
+  );
+  await sql`analyze`.execute(db);
+
+  const recorder: KyselyPlugin = {
+    transformQuery(args) {
+      captured.push(db.getExecutor().compileQuery(args.node as RootOperationNode, args.queryId));
+      return args.node;
+    },
+    async transformResult(args) {
+      return args.result;
+    },
+  };
+  const recorded = createApp({ ...t.deps, db: db.withPlugin(recorder) });
+  client = new Client({ ...t, app: recorded });
+  client.cookie = me.client.cookie;
+});
+
+afterAll(() => {
+  captured.length = 0;
+});
+
+const reads = () => [
+  "/api/organisations",
+  `/api/organisations/${ids.organisation}`,
+  `/api/organisations/${ids.organisation}/members`,
+  `/api/organisations/${ids.organisation}/invitations`,
+  `/api/organisations/${ids.organisation}/network-invitations`,
+  `/api/organisations/${ids.organisation}/audit`,
+  "/api/networks",
+  `/api/networks/${ids.network}`,
+  `/api/networks/${ids.network}/onboarding`,
+  `/api/networks/${ids.network}/directory?sparte=music`,
+  `/api/networks/${ids.network}/audit`,
+  "/api/projects",
+  `/api/projects?organisationId=${ids.organisation}`,
+  `/api/projects/${ids.project}`,
+  `/api/projects/${ids.project}/members`,
+  `/api/projects/${ids.project}/invitations`,
+  "/api/invitations",
+];
+
+describe("tenant-scoped queries on seeded data", () => {
+  it("are all served by indexes: no sequential scan of a tenant table on any read route", async () => {
+    for (const path of reads()) {
+      captured.length = 0;
+      const res = await client.get(path);
+      expect(res.status, path).toBe(200);
+      for (const query of captured.filter((q) => /^\s*select/i.test(q.sql))) {
+        const explained = await sql
+          .raw<{ "QUERY PLAN": [{ Plan: PlanNode }] | string }>(`explain (format json) ${inline(query)}`)
+          .execute(t.deps.db);
+        const raw = explained.rows[0]?.["QUERY PLAN"];
+        const plan = (typeof raw === "string" ? JSON.parse(raw) : raw) as [{ Plan: PlanNode }];
+        const seq = scans(plan[0].Plan).filter(
+          (n) => n["Node Type"] === "Seq Scan" && TENANT_TABLES.has(n["Relation Name"] ?? ""),
+        );
+        expect(seq.map((n) => `${path}: seq scan on ${n["Relation Name"]} in ${query.sql}`)).toEqual([]);
+      }
+    }
+  });
+
+  it("use the index that starts with the owning organisation, network or project", async () => {
+    const used = new Set<string>();
+    for (const path of reads()) {
+      captured.length = 0;
+      await client.get(path);
+      for (const query of captured.filter((q) => /^\s*select/i.test(q.sql))) {
+        const explained = await sql
+          .raw<{ "QUERY PLAN": unknown }>(`explain (format json) ${inline(query)}`)
+          .execute(t.deps.db);
+        const raw = explained.rows[0]?.["QUERY PLAN"];
+        const plan = (typeof raw === "string" ? JSON.parse(raw) : raw) as [{ Plan: PlanNode }];
+        for (const n of scans(plan[0].Plan)) {
+          if (n["Index Name"]) {
+            used.add(n["Index Name"]);
+          }
+        }
+      }
+    }
+    for (const index of [
+      "organisation_members_pkey",
+      "invitations_organisation_idx",
+      "audit_events_organisation_idx",
+      "audit_events_network_idx",
+      "network_partners_pkey",
+      "project_members_pkey",
+    ]) {
+      expect([...used].sort(), `${index} in ${[...used].sort().join(" ")}`).toContain(index);
+    }
+  });
+});
+
+/** The query with its parameters written in as literals (EXPLAIN takes no bind parameters here). */
+function inline(query: CompiledQuery): string {
+  return query.sql.replace(/\$(\d+)/g, (_, n: string) => {
+    const value = query.parameters[Number(n) - 1];
+    if (value === null || value === undefined) {
+      return "null";
+    }
+    if (typeof value === "number" || typeof value === "boolean") {
+      return String(value);
+    }
+    if (value instanceof Date) {
+      return `'${value.toISOString()}'::timestamptz`;
+    }
+    if (Array.isArray(value)) {
+      return `array[${value.map((v) => `'${String(v).replaceAll("'", "''")}'`).join(",")}]::text[]`;
+    }
+    return `'${String(value).replaceAll("'", "''")}'`;
+  });
+}
