@@ -11,6 +11,7 @@ import { createApp } from "./app.ts";
 import type { AppDeps } from "./deps.ts";
 import type { AppConfig } from "./env.ts";
 import { schedulePurge } from "./features/auth/auth.maintenance.ts";
+import { scheduleTrashPurge } from "./features/projects/projects.maintenance.ts";
 import { createLogger } from "./lib/logger.ts";
 import { defaultRateLimits, RateLimits } from "./lib/rate-limit.ts";
 import { outboxDir, outboxMailer, smtpMailer } from "./mail/mailer.ts";
@@ -54,12 +55,14 @@ export async function createRuntime(config: AppConfig, logger?: Logger): Promise
     log.warn("SMTP_URL is not set: mails go to the dev outbox in DATA_DIR/outbox and the log");
   }
   const stopPurge = schedulePurge(deps);
+  const stopTrash = scheduleTrashPurge(deps);
   return {
     app: createApp(deps),
     deps,
     db,
     close: async () => {
       stopPurge();
+      stopTrash();
       await deps.revocations.close();
       redis?.disconnect();
       await db.close();
