@@ -7,6 +7,7 @@ import type { Redis } from "ioredis";
  * at once. HTTP needs no signal: every request is authorised against the database afresh.
  */
 export interface AccessRevocation {
+  /** The person who lost access, or "*" for everyone (the resource itself went to the trash). */
   userId: string;
   scope: { kind: "organisation" | "network" | "project"; id: string };
 }

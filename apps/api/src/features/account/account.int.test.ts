@@ -155,3 +155,36 @@ describe("delete account", () => {
     );
   });
 });
+
+describe("delete account with organisations", () => {
+  it("refuses while I am the only owner of an organisation with other members, and takes my solo organisation along", async () => {
+    const me = await signUp(t);
+    const shared = await me.client.post("/api/organisations", {
+      name: "Gemeinsam e.V.",
+      kind: "association",
+    });
+    const solo = await me.client.post("/api/organisations", { name: "Nur ich", kind: "artist" });
+    const other = await signUp(t);
+    await t.deps.db
+      .insertInto("organisation_members")
+      .values({ organisation_id: shared.json.organisation.id, user_id: other.user.id, role: "member" })
+      .execute();
+
+    const refused = await me.client.delete("/api/account", { password: GOOD_PASSWORD });
+    expect(refused.status).toBe(409);
+    expect(refused.json.error.code).toBe("last_owner");
+    expect((await me.client.get("/api/account/me")).status).toBe(200);
+
+    await me.client.patch(`/api/organisations/${shared.json.organisation.id}/members/${other.user.id}`, {
+      role: "owner",
+    });
+    expect((await me.client.delete("/api/account", { password: GOOD_PASSWORD })).status).toBe(200);
+    expect((await other.client.get(`/api/organisations/${shared.json.organisation.id}`)).status).toBe(200);
+    const gone = await t.deps.db
+      .selectFrom("organisations")
+      .select("id")
+      .where("id", "=", solo.json.organisation.id)
+      .executeTakeFirst();
+    expect(gone).toBeUndefined();
+  });
+});

@@ -20,3 +20,34 @@ export async function deleteOwnSession(db: Db, userId: string, sessionId: string
     .executeTakeFirst();
   return Number(result.numDeletedRows) > 0;
 }
+
+/** Organisations where this person is the only owner, with how many members each has. */
+export async function soleOwnerships(db: Db, userId: string): Promise<{ id: string; members: number }[]> {
+  const rows = await db
+    .selectFrom("organisation_members as m")
+    .select([
+      "m.organisation_id as id",
+      (eb) =>
+        eb
+          .selectFrom("organisation_members as o")
+          .select((e) => e.fn.countAll<string>().as("n"))
+          .whereRef("o.organisation_id", "=", "m.organisation_id")
+          .where("o.role", "=", "owner")
+          .as("owners"),
+      (eb) =>
+        eb
+          .selectFrom("organisation_members as a")
+          .select((e) => e.fn.countAll<string>().as("n"))
+          .whereRef("a.organisation_id", "=", "m.organisation_id")
+          .as("members"),
+    ])
+    .where("m.user_id", "=", userId)
+    .where("m.role", "=", "owner")
+    .execute();
+  return rows.filter((r) => Number(r.owners) === 1).map((r) => ({ id: r.id, members: Number(r.members) }));
+}
+
+/** Deletes an organisation with everything that belongs to it. */
+export async function deleteOrganisation(db: Db, id: string): Promise<void> {
+  await db.deleteFrom("organisations").where("id", "=", id).execute();
+}

@@ -116,5 +116,18 @@ export function signOutOthers(deps: AppDeps, user: SessionUser, session: Session
 /** Deletes my account and everything that is only mine (DSGVO Art. 17), after a password check. */
 export async function deleteAccount(deps: AppDeps, user: SessionUser, password: string): Promise<void> {
   await confirmPassword(deps, user.id, password, "password");
-  await authRepo.deleteUser(deps.db, user.id);
+  await deps.db.transaction().execute(async (tx) => {
+    // An organisation never loses its last owner: others must be handed ownership first; an
+    // organisation with nobody else in it goes with its only member.
+    for (const org of await repo.soleOwnerships(tx, user.id)) {
+      if (org.members > 1) {
+        throw new AppError(
+          "last_owner",
+          "Hand over ownership of your organisations before you delete your account.",
+        );
+      }
+      await repo.deleteOrganisation(tx, org.id);
+    }
+    await authRepo.deleteUser(tx, user.id);
+  });
 }
