@@ -1,4 +1,18 @@
 import type { RouteObject } from "react-router";
+import { NetworkLayout } from "./NetworkLayout.tsx";
+import { NetworkOverviewPage } from "./NetworkOverviewPage.tsx";
+import { NetworksPage } from "./NetworksPage.tsx";
+import { NewNetworkPage } from "./NewNetworkPage.tsx";
 
 /** The networks pages inside the signed-in app shell. */
-export const networksRoutes: RouteObject[] = [];
+export const networksRoutes: RouteObject[] = [
+  { path: "networks", element: <NetworksPage /> },
+  { path: "networks/new", element: <NewNetworkPage /> },
+  {
+    path: "networks/:networkId",
+    element: <NetworkLayout />,
+    children: [
+      { index: true, element: <NetworkOverviewPage /> },
+    ],
+  },
+];
