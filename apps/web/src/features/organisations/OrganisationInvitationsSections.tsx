@@ -1,0 +1,224 @@
+import type { Invitation } from "@ensemble/contracts/invitations";
+import {
+  InvitableOrganisationRole,
+  InviteOrganisationMemberInput,
+  type Organisation,
+} from "@ensemble/contracts/organisations";
+import type { TFunction } from "i18next";
+import { type FormEvent, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Button } from "../../components/Button.tsx";
+import { FormErrorSummary } from "../../components/FormErrorSummary.tsx";
+import { Loading } from "../../components/PageStatus.tsx";
+import { SelectField } from "../../components/SelectField.tsx";
+import { StatusMessage } from "../../components/StatusMessage.tsx";
+import { EmailField } from "../../components/TextField.tsx";
+import { currentLanguage } from "../../i18n/i18n.ts";
+import { asApiError } from "../../lib/api.ts";
+import { formatDateTime } from "../../lib/dates.ts";
+import { errorMessage } from "../../lib/errors.ts";
+import { useForm, validate } from "../../lib/forms.ts";
+import { ConfirmAction } from "./ConfirmAction.tsx";
+import { OrgSection } from "./OrgSection.tsx";
+import {
+  useInviteMember,
+  useOrganisationInvitations,
+  useResendInvitation,
+  useRevokeInvitation,
+} from "./organisations.queries.ts";
+
+const INVITE_FIELDS = ["email", "role"] as const;
+
+/** Invite someone by email as admin or member (admins and owners). */
+export function InviteMemberSection({ organisation }: { organisation: Organisation }) {
+  const { t } = useTranslation();
+  const form = useForm(INVITE_FIELDS);
+  const invite = useInviteMember(organisation.id);
+  const [email, setEmail] = useState("");
+  const [role, setRole] = useState<string>("member");
+  const [sent, setSent] = useState<string | null>(null);
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setSent(null);
+    void form.submit(async () => {
+      const checked = validate(InviteOrganisationMemberInput, { email, role }, INVITE_FIELDS);
+      if (!checked.ok) {
+        form.fail(checked.errors);
+        return;
+      }
+      try {
+        await invite.mutateAsync(checked.data);
+      } catch (error) {
+        // "already a member" is about the person, not a typo in the address: say so as a whole
+        if (asApiError(error).code === "already_member") {
+          form.fail({}, asApiError(error));
+          return;
+        }
+        throw error;
+      }
+      setEmail("");
+      setSent(t("organisations.invite.sent", { email: checked.data.email }));
+    });
+  }
+
+  return (
+    <OrgSection title={t("organisations.invite.heading")}>
+      <p>{t("organisations.invite.intro")}</p>
+      <form ref={form.formRef} className="form" noValidate onSubmit={onSubmit}>
+        <FormErrorSummary
+          form={form}
+          labels={{ email: t("organisations.invite.email"), role: t("organisations.invite.role") }}
+        />
+        <p className="form__required-hint">{t("form.requiredHint")}</p>
+        <EmailField
+          id={form.ids.email}
+          label={t("organisations.invite.email")}
+          autoComplete="off"
+          required
+          value={email}
+          onValueChange={(value) => {
+            setSent(null);
+            setEmail(value);
+          }}
+          error={form.errorFor("email")}
+        />
+        <SelectField
+          id={form.ids.role}
+          label={t("organisations.invite.role")}
+          required
+          value={role}
+          onValueChange={setRole}
+          options={InvitableOrganisationRole.options.map((r) => ({
+            value: r,
+            label: t(`organisations.roles.${r}`),
+          }))}
+          error={form.errorFor("role")}
+        />
+        <div className="form__actions">
+          <Button type="submit" busy={form.busy}>
+            {t("organisations.invite.submit")}
+          </Button>
+        </div>
+        <StatusMessage message={sent} />
+      </form>
+    </OrgSection>
+  );
+}
+
+/** The role an invitation grants, in words ("—" for none). */
+function roleText(t: TFunction, role: string | null): string {
+  if (role === "owner" || role === "admin" || role === "member") {
+    return t(`organisations.roles.${role}`);
+  }
+  return role ?? "—";
+}
+
+/** Pending (and expired or declined) invitations, to send again or revoke. */
+export function PendingInvitationsSection({ organisation }: { organisation: Organisation }) {
+  const { t } = useTranslation();
+  const invitations = useOrganisationInvitations(organisation.id);
+  const resend = useResendInvitation(organisation.id);
+  const revoke = useRevokeInvitation(organisation.id);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const [failure, setFailure] = useState<unknown>(null);
+  const language = currentLanguage();
+
+  function onResend(invitation: Invitation) {
+    if (resend.isPending) {
+      return;
+    }
+    setStatus(null);
+    setFailure(null);
+    resend.mutate(invitation.id, {
+      onSuccess: () => setStatus(t("organisations.invitations.resent", { email: invitation.email })),
+      onError: setFailure,
+    });
+  }
+
+  async function onRevoke(invitation: Invitation) {
+    setStatus(null);
+    setFailure(null);
+    try {
+      await revoke.mutateAsync(invitation.id);
+      setStatus(t("organisations.invitations.revoked", { email: invitation.email }));
+      // the row and its buttons are gone
+      headingRef.current?.focus();
+    } catch (error) {
+      setFailure(error);
+    }
+  }
+
+  const list = invitations.data ?? [];
+  return (
+    <OrgSection title={t("organisations.invitations.heading")} headingRef={headingRef}>
+      {invitations.isPending ? <Loading /> : null}
+      {invitations.isError ? (
+        <div className="notice notice--error" role="alert">
+          <p>
+            {t("organisations.invitations.loadFailed")} {errorMessage(t, invitations.error)}
+          </p>
+          <Button variant="secondary" onClick={() => void invitations.refetch()}>
+            {t("app.retry")}
+          </Button>
+        </div>
+      ) : null}
+      {invitations.data && list.length === 0 ? <p>{t("organisations.invitations.empty")}</p> : null}
+      {list.length > 0 ? (
+        <div className="table-wrap">
+          <table className="data-table">
+            <caption className="visually-hidden">{t("organisations.invitations.heading")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("organisations.invitations.email")}</th>
+                <th scope="col">{t("organisations.invitations.role")}</th>
+                <th scope="col">{t("organisations.invitations.invitedBy")}</th>
+                <th scope="col">{t("organisations.invitations.expires")}</th>
+                <th scope="col">{t("organisations.invitations.state")}</th>
+                <th scope="col">{t("organisations.invitations.actions")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.map((invitation) => (
+                <tr key={invitation.id}>
+                  <th scope="row">{invitation.email}</th>
+                  <td>{roleText(t, invitation.role)}</td>
+                  <td>{invitation.invitedBy}</td>
+                  <td className="data-table__nowrap">{formatDateTime(invitation.expiresAt, language)}</td>
+                  <td>{t(`organisations.invitations.states.${invitation.state}`)}</td>
+                  <td>
+                    <div className="row-actions">
+                      <Button
+                        variant="secondary"
+                        busy={resend.isPending && resend.variables === invitation.id}
+                        onClick={() => onResend(invitation)}
+                      >
+                        {t("organisations.invitations.resend")}
+                        <span className="visually-hidden">: {invitation.email}</span>
+                      </Button>
+                      <ConfirmAction
+                        label={t("organisations.invitations.revoke")}
+                        hiddenContext={invitation.email}
+                        question={t("organisations.invitations.revokeConfirm", { email: invitation.email })}
+                        confirmLabel={t("organisations.invitations.revokeConfirmButton")}
+                        busy={revoke.isPending}
+                        onConfirm={() => onRevoke(invitation)}
+                      />
+                    </div>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      <StatusMessage message={status} />
+      {failure ? (
+        <p role="alert" className="notice notice--error">
+          {errorMessage(t, failure)}
+        </p>
+      ) : null}
+    </OrgSection>
+  );
+}

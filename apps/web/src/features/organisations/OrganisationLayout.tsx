@@ -1,0 +1,142 @@
+import type { Organisation } from "@ensemble/contracts/organisations";
+import { useEffect } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, NavLink, Outlet, useOutletContext, useParams } from "react-router";
+import { Avatar } from "../../components/Avatar.tsx";
+import { Button } from "../../components/Button.tsx";
+import { Loading } from "../../components/PageStatus.tsx";
+import { asApiError } from "../../lib/api.ts";
+import { errorMessage } from "../../lib/errors.ts";
+import { useDocumentTitle } from "../../lib/useDocumentTitle.ts";
+import { rememberCurrentOrganisation, useOrganisation } from "./organisations.queries.ts";
+import "./organisations.css";
+
+interface OrganisationOutlet {
+  organisation: Organisation;
+}
+
+/** The organisation whose pages are being shown (inside OrganisationLayout). */
+export function useOrganisationOutlet(): Organisation {
+  return useOutletContext<OrganisationOutlet>().organisation;
+}
+
+/** Sets the tab title to "<section> – <organisation>". */
+export function useOrganisationTitle(section: string, organisation: Organisation): void {
+  useDocumentTitle(`${section} – ${organisation.name}`);
+}
+
+/** Shown when the API does not know the organisation (or hides it from me): a page, not a crash. */
+export function OrganisationNotFound() {
+  const { t } = useTranslation();
+  useDocumentTitle(t("organisations.notFound.title"));
+  return (
+    <div className="page">
+      <h1>{t("organisations.notFound.heading")}</h1>
+      <p>{t("organisations.notFound.text")}</p>
+      <p>
+        <Link to="/organisations">{t("organisations.notFound.back")}</Link>
+      </p>
+    </div>
+  );
+}
+
+/** A section I may not see (the API would not answer it): the same as an unknown address. */
+export function SectionNotFound() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <h2>{t("notFound.heading")}</h2>
+      <p>{t("notFound.text")}</p>
+    </>
+  );
+}
+
+/** /organisations/:id: the organisation's name and the links to its sections, then the section. */
+export function OrganisationLayout() {
+  const { t } = useTranslation();
+  const { id = "" } = useParams();
+  const query = useOrganisation(id);
+  const organisation = query.data;
+
+  useEffect(() => {
+    if (organisation) {
+      rememberCurrentOrganisation(organisation.id);
+    }
+  }, [organisation]);
+
+  if (query.isPending) {
+    return <LoadingOrganisation />;
+  }
+  if (query.isError && !organisation) {
+    if (asApiError(query.error).status === 404) {
+      return <OrganisationNotFound />;
+    }
+    return (
+      <div className="page">
+        <h1>{t("organisations.loadFailed")}</h1>
+        <div className="notice notice--error" role="alert">
+          <p>{errorMessage(t, query.error)}</p>
+          <Button variant="secondary" onClick={() => void query.refetch()}>
+            {t("app.retry")}
+          </Button>
+        </div>
+      </div>
+    );
+  }
+  if (!organisation) {
+    return null;
+  }
+  const { abilities } = organisation;
+  const base = `/organisations/${organisation.id}`;
+  return (
+    <div className="page page--wide">
+      <div className="org-header">
+        <Avatar name={organisation.name} color={organisation.avatarColor} size="large" />
+        <div>
+          <h1>{organisation.name}</h1>
+          <p className="org-header__meta">
+            {t(`organisations.kinds.${organisation.kind}`)} ·{" "}
+            {t("organisations.summary.members", { count: organisation.memberCount })} ·{" "}
+            {t("organisations.summary.myRole", { role: t(`organisations.roles.${organisation.myRole}`) })}
+          </p>
+        </div>
+      </div>
+      <nav className="org-tabs" aria-label={t("organisations.nav.label")}>
+        <ul>
+          <li>
+            <NavLink to={base} end>
+              {t("organisations.nav.profile")}
+            </NavLink>
+          </li>
+          <li>
+            <NavLink to={`${base}/members`}>{t("organisations.nav.members")}</NavLink>
+          </li>
+          {/* network invitations are answered by admins (the same people who may edit the profile) */}
+          {abilities.update ? (
+            <li>
+              <NavLink to={`${base}/network-invitations`}>
+                {t("organisations.nav.networkInvitations")}
+              </NavLink>
+            </li>
+          ) : null}
+          {abilities.readAudit ? (
+            <li>
+              <NavLink to={`${base}/audit`}>{t("organisations.nav.audit")}</NavLink>
+            </li>
+          ) : null}
+        </ul>
+      </nav>
+      <Outlet context={{ organisation } satisfies OrganisationOutlet} />
+    </div>
+  );
+}
+
+function LoadingOrganisation() {
+  const { t } = useTranslation();
+  useDocumentTitle(t("app.loading"));
+  return (
+    <div className="page">
+      <Loading />
+    </div>
+  );
+}

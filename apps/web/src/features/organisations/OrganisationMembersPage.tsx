@@ -1,0 +1,355 @@
+import type { Organisation, OrganisationMember, OrganisationRole } from "@ensemble/contracts/organisations";
+import { type FormEvent, type RefObject, useId, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useNavigate } from "react-router";
+import { Button } from "../../components/Button.tsx";
+import { FormErrorSummary } from "../../components/FormErrorSummary.tsx";
+import { Loading } from "../../components/PageStatus.tsx";
+import { SelectField } from "../../components/SelectField.tsx";
+import { StatusMessage } from "../../components/StatusMessage.tsx";
+import { errorMessage } from "../../lib/errors.ts";
+import { useForm } from "../../lib/forms.ts";
+import { ConfirmAction } from "./ConfirmAction.tsx";
+import { InviteMemberSection, PendingInvitationsSection } from "./OrganisationInvitationsSections.tsx";
+import { useOrganisationOutlet, useOrganisationTitle } from "./OrganisationLayout.tsx";
+import { OrgSection } from "./OrgSection.tsx";
+import {
+  useChangeMemberRole,
+  useLeaveOrganisation,
+  useOrganisationMembers,
+  useRemoveMember,
+  useTransferOwnership,
+} from "./organisations.queries.ts";
+import { assignableRoles, canRemoveMember, isLastOwner, transferCandidates } from "./organisations.rules.ts";
+
+/** /organisations/:id/members: who belongs, invitations, ownership and leaving. */
+export function OrganisationMembersPage() {
+  const { t } = useTranslation();
+  const organisation = useOrganisationOutlet();
+  useOrganisationTitle(t("organisations.nav.members"), organisation);
+  const members = useOrganisationMembers(organisation.id);
+  const { abilities } = organisation;
+  const membersHeadingRef = useRef<HTMLHeadingElement>(null);
+  const [transferred, setTransferred] = useState<string | null>(null);
+
+  return (
+    <>
+      {/* outside the sections: the transfer section goes away once I am no longer the owner */}
+      <StatusMessage message={transferred} />
+      <MembersSection
+        organisation={organisation}
+        members={members.data}
+        query={members}
+        headingRef={membersHeadingRef}
+      />
+      {abilities.manageMembers ? (
+        <>
+          <InviteMemberSection organisation={organisation} />
+          <PendingInvitationsSection organisation={organisation} />
+        </>
+      ) : null}
+      {abilities.transferOwnership && members.data ? (
+        <TransferOwnershipSection
+          organisation={organisation}
+          members={members.data}
+          onTransferred={(name) => {
+            setTransferred(t("organisations.transfer.done", { name }));
+            membersHeadingRef.current?.focus();
+          }}
+        />
+      ) : null}
+      {abilities.leave && members.data ? (
+        <LeaveSection organisation={organisation} members={members.data} />
+      ) : null}
+    </>
+  );
+}
+
+interface MembersSectionProps {
+  organisation: Organisation;
+  members: OrganisationMember[] | undefined;
+  query: { isPending: boolean; isError: boolean; error: unknown; refetch(): unknown };
+  headingRef: RefObject<HTMLHeadingElement | null>;
+}
+
+function MembersSection({ organisation, members, query, headingRef }: MembersSectionProps) {
+  const { t } = useTranslation();
+  const baseId = useId();
+  const changeRole = useChangeMemberRole(organisation.id);
+  const remove = useRemoveMember(organisation.id);
+  const [drafts, setDrafts] = useState<Record<string, OrganisationRole>>({});
+  const [status, setStatus] = useState<string | null>(null);
+  const [failure, setFailure] = useState<unknown>(null);
+  const manage = organisation.abilities.manageMembers;
+  const myRole = organisation.myRole;
+  const selectId = (userId: string) => `${baseId}-role-${userId}`;
+
+  function saveRole(member: OrganisationMember, role: OrganisationRole) {
+    if (changeRole.isPending) {
+      return;
+    }
+    setStatus(null);
+    setFailure(null);
+    changeRole.mutate(
+      { userId: member.userId, role },
+      {
+        onSuccess: () => {
+          setDrafts(({ [member.userId]: _, ...rest }) => rest);
+          setStatus(
+            t("organisations.members.roleChanged", {
+              name: member.displayName,
+              role: t(`organisations.roles.${role}`),
+            }),
+          );
+          // the save button is gone now that nothing is left to save
+          document.getElementById(selectId(member.userId))?.focus();
+        },
+        onError: setFailure,
+      },
+    );
+  }
+
+  async function removeMember(member: OrganisationMember) {
+    setStatus(null);
+    setFailure(null);
+    try {
+      await remove.mutateAsync(member.userId);
+      setStatus(t("organisations.members.removed", { name: member.displayName }));
+      // the row (and the button that had focus) is gone
+      headingRef.current?.focus();
+    } catch (error) {
+      setFailure(error);
+    }
+  }
+
+  return (
+    <OrgSection title={t("organisations.members.heading")} headingRef={headingRef}>
+      {query.isPending ? <Loading /> : null}
+      {query.isError ? (
+        <div className="notice notice--error" role="alert">
+          <p>
+            {t("organisations.members.loadFailed")} {errorMessage(t, query.error)}
+          </p>
+          <Button variant="secondary" onClick={() => void query.refetch()}>
+            {t("app.retry")}
+          </Button>
+        </div>
+      ) : null}
+      {members ? (
+        <div className="table-wrap">
+          <table className="data-table">
+            <caption className="visually-hidden">{t("organisations.members.heading")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("organisations.members.name")}</th>
+                <th scope="col">{t("organisations.members.email")}</th>
+                <th scope="col">{t("organisations.members.role")}</th>
+                {manage ? <th scope="col">{t("organisations.members.actions")}</th> : null}
+              </tr>
+            </thead>
+            <tbody>
+              {members.map((member) => {
+                const roles = manage ? assignableRoles(myRole, member) : [];
+                const draft = drafts[member.userId] ?? member.role;
+                return (
+                  <tr key={member.userId}>
+                    <th scope="row">
+                      {member.displayName}
+                      {member.isMe ? <span className="you-badge">({t("organisations.you")})</span> : null}
+                    </th>
+                    <td>{member.email}</td>
+                    <td>
+                      {roles.length > 1 ? (
+                        <div className="role-cell">
+                          <label className="visually-hidden" htmlFor={selectId(member.userId)}>
+                            {t("organisations.members.roleOf", { name: member.displayName })}
+                          </label>
+                          <select
+                            id={selectId(member.userId)}
+                            value={draft}
+                            onChange={(event) => {
+                              const role = roles.find((r) => r === event.target.value);
+                              if (role) {
+                                setDrafts((d) => ({ ...d, [member.userId]: role }));
+                              }
+                            }}
+                          >
+                            {roles.map((role) => (
+                              <option key={role} value={role}>
+                                {t(`organisations.roles.${role}`)}
+                              </option>
+                            ))}
+                          </select>
+                          {draft !== member.role ? (
+                            <Button
+                              variant="secondary"
+                              busy={changeRole.isPending && changeRole.variables?.userId === member.userId}
+                              onClick={() => saveRole(member, draft)}
+                            >
+                              {t("organisations.members.saveRole")}
+                              <span className="visually-hidden">: {member.displayName}</span>
+                            </Button>
+                          ) : null}
+                        </div>
+                      ) : (
+                        t(`organisations.roles.${member.role}`)
+                      )}
+                    </td>
+                    {manage ? (
+                      <td>
+                        {canRemoveMember(myRole, member) ? (
+                          <ConfirmAction
+                            label={t("organisations.members.remove")}
+                            hiddenContext={member.displayName}
+                            question={t("organisations.members.removeConfirm", { name: member.displayName })}
+                            confirmLabel={t("organisations.members.removeConfirmButton")}
+                            busy={remove.isPending}
+                            onConfirm={() => removeMember(member)}
+                          />
+                        ) : null}
+                      </td>
+                    ) : null}
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      <StatusMessage message={status} />
+      {failure ? (
+        <p role="alert" className="notice notice--error">
+          {errorMessage(t, failure)}
+        </p>
+      ) : null}
+    </OrgSection>
+  );
+}
+
+const TRANSFER_FIELDS = ["userId"] as const;
+
+function TransferOwnershipSection({
+  organisation,
+  members,
+  onTransferred,
+}: {
+  organisation: Organisation;
+  members: OrganisationMember[];
+  onTransferred(name: string): void;
+}) {
+  const { t } = useTranslation();
+  const form = useForm(TRANSFER_FIELDS);
+  const transfer = useTransferOwnership(organisation.id);
+  const [userId, setUserId] = useState("");
+  const candidates = transferCandidates(members);
+  const chosen = candidates.find((m) => m.userId === userId);
+
+  if (candidates.length === 0) {
+    return (
+      <OrgSection title={t("organisations.transfer.heading")}>
+        <p>{t("organisations.transfer.intro")}</p>
+        <p>{t("organisations.transfer.noCandidates")}</p>
+      </OrgSection>
+    );
+  }
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    // the confirmation's own buttons do the work; Enter in the select must not skip it
+    event.preventDefault();
+  }
+
+  return (
+    <OrgSection title={t("organisations.transfer.heading")}>
+      <p>{t("organisations.transfer.intro")}</p>
+      <form ref={form.formRef} className="form" noValidate onSubmit={onSubmit}>
+        <FormErrorSummary form={form} labels={{ userId: t("organisations.transfer.member") }} />
+        <SelectField
+          id={form.ids.userId}
+          label={t("organisations.transfer.member")}
+          value={userId}
+          onValueChange={setUserId}
+          options={[
+            { value: "", label: t("organisations.choose") },
+            ...candidates.map((m) => ({
+              value: m.userId,
+              label: `${m.displayName} (${t(`organisations.roles.${m.role}`)})`,
+            })),
+          ]}
+          error={form.errorFor("userId")}
+        />
+        <div className="form__actions">
+          <ConfirmAction
+            label={t("organisations.transfer.submit")}
+            question={t("organisations.transfer.confirm", { name: chosen?.displayName ?? "" })}
+            confirmLabel={t("organisations.transfer.confirmButton")}
+            busy={form.busy}
+            onStart={() => {
+              if (chosen) {
+                form.reset();
+                return true;
+              }
+              form.fail({ userId: "required" });
+              return false;
+            }}
+            onConfirm={() =>
+              form.submit(async () => {
+                if (!chosen) {
+                  return;
+                }
+                await transfer.mutateAsync({ userId: chosen.userId });
+                setUserId("");
+                onTransferred(chosen.displayName);
+              })
+            }
+          />
+        </div>
+      </form>
+    </OrgSection>
+  );
+}
+
+function LeaveSection({
+  organisation,
+  members,
+}: {
+  organisation: Organisation;
+  members: OrganisationMember[];
+}) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const leave = useLeaveOrganisation(organisation.id);
+  const [failure, setFailure] = useState<unknown>(null);
+  const lastOwner = isLastOwner(members);
+
+  async function onLeave() {
+    setFailure(null);
+    try {
+      await leave.mutateAsync();
+      navigate("/organisations", { state: { left: organisation.name } });
+    } catch (error) {
+      setFailure(error);
+    }
+  }
+
+  return (
+    <OrgSection title={t("organisations.leave.heading")} tone="danger">
+      <p>{t("organisations.leave.intro")}</p>
+      {lastOwner ? (
+        <p className="notice notice--warning">{t("organisations.leave.lastOwner")}</p>
+      ) : (
+        <ConfirmAction
+          label={t("organisations.leave.submit")}
+          question={t("organisations.leave.confirm", { name: organisation.name })}
+          confirmLabel={t("organisations.leave.confirmButton")}
+          busy={leave.isPending}
+          onConfirm={onLeave}
+        />
+      )}
+      {failure ? (
+        <p role="alert" className="notice notice--error">
+          {errorMessage(t, failure)}
+        </p>
+      ) : null}
+    </OrgSection>
+  );
+}
