@@ -6,12 +6,13 @@ import { asApiError } from "../lib/api.ts";
 import { errorMessage } from "../lib/errors.ts";
 import { AccountMenu } from "./AccountMenu.tsx";
 import { LanguageSwitcher } from "./LanguageSwitcher.tsx";
+import { OrganisationSwitcher } from "./OrganisationSwitcher.tsx";
 import { PrimaryNav } from "./PrimaryNav.tsx";
 import { SkipLink } from "./SkipLink.tsx";
 import { useRouteFocus } from "./useRouteFocus.ts";
 import { VerifyBanner } from "./VerifyBanner.tsx";
 
-/** The frame of every signed-in page: header with navigation, language and account, then main. */
+/** The frame of every signed-in page: header with navigation, organisation, language and account, then main. */
 export function AppShell() {
   const { t } = useTranslation();
   const me = useMe().data;
@@ -48,6 +49,7 @@ export function AppShell() {
           </Link>
           <PrimaryNav />
           <div className="site-header__tools">
+            <OrganisationSwitcher />
             <LanguageSwitcher />
             <AccountMenu user={me} signingOut={signOut.isPending} onSignOut={onSignOut} />
           </div>
