@@ -13,7 +13,7 @@ import { useSignUp } from "./auth.queries.ts";
 
 const FIELDS = ["email", "displayName", "password"] as const;
 
-/** /sign-up: creates the account in the current language and signs in. */
+/** /sign-up: creates the account in the current language and signs in; then on to `?next=` (GuestOnly). */
 export function SignUpPage() {
   const { t } = useTranslation();
   useDocumentTitle(t("signUp.title"));
@@ -21,7 +21,8 @@ export function SignUpPage() {
   const next = params.get("next");
   const form = useForm(FIELDS, { displayName: "displayName", password: "password" });
   const signUp = useSignUp();
-  const [email, setEmail] = useState("");
+  // an invitation link hands over the invited address (`?email=`), to be checked and changed if need be
+  const [email, setEmail] = useState(() => params.get("email") ?? "");
   const [displayName, setDisplayName] = useState("");
   const [password, setPassword] = useState("");
 
