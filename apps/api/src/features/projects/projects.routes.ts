@@ -22,7 +22,7 @@ import * as projects from "./projects.service.ts";
 
 const tags = ["projects"];
 const InvitationResponse = z.object({ invitation: Invitation });
-const one = (summary: string, method: "post" | "delete", path: string) =>
+const one = <M extends "post" | "delete", P extends string>(summary: string, method: M, path: P) =>
   createRoute({
     method,
     path,
