@@ -57,7 +57,7 @@ export function ConfirmDialog({
   return (
     <dialog
       ref={dialogRef}
-      className="confirm-dialog"
+      className="nw-confirm-dialog"
       aria-labelledby={titleId}
       aria-describedby={textId}
       onCancel={(event) => {
@@ -68,7 +68,7 @@ export function ConfirmDialog({
         }
       }}
     >
-      <h2 id={titleId} className="confirm-dialog__title">
+      <h2 id={titleId} className="nw-confirm-dialog__title">
         {title}
       </h2>
       <div id={textId}>{children}</div>

@@ -48,12 +48,12 @@ export function NetworkLayout() {
   const context: NetworkContext = { network: n };
 
   return (
-    <div className="page page--wide networks">
-      <p className="networks__breadcrumb">
+    <div className="page nw-page networks">
+      <p className="nw-breadcrumb">
         <Link to="/networks">{t("networks.title")}</Link>
       </p>
       <h1>{n.name}</h1>
-      <nav className="network-tabs" aria-label={t("networks.tabs.label")}>
+      <nav className="nw-tabs" aria-label={t("networks.tabs.label")}>
         <ul>
           {tabs
             .filter((tab) => tab.show)
@@ -109,7 +109,7 @@ export function useNetworkTitle(part: string): void {
 export function NotAllowed({ heading }: { heading: string }) {
   const { t } = useTranslation();
   return (
-    <section className="network-section" aria-labelledby="network-not-allowed">
+    <section className="nw-section" aria-labelledby="network-not-allowed">
       <h2 id="network-not-allowed">{heading}</h2>
       <p className="notice notice--warning">{t("networks.notAllowed")}</p>
     </section>

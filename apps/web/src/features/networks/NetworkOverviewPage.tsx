@@ -34,10 +34,10 @@ export function NetworkOverviewPage() {
 
   return (
     <>
-      <section className="network-section" aria-labelledby={headingId}>
+      <section className="nw-section" aria-labelledby={headingId}>
         <h2 id={headingId}>{t("networks.overview.heading")}</h2>
-        <p className="network-description">{network.description || t("networks.overview.noDescription")}</p>
-        <dl className="facts">
+        <p className="nw-description">{network.description || t("networks.overview.noDescription")}</p>
+        <dl className="nw-facts">
           <div>
             <dt>{t("networks.overview.coordinator")}</dt>
             <dd>{network.coordinator.name}</dd>
@@ -90,23 +90,23 @@ function MyOrganisationsSection({ network }: { network: Network }) {
   }
 
   return (
-    <section className="network-section" aria-labelledby={headingId}>
+    <section className="nw-section" aria-labelledby={headingId}>
       <h2 id={headingId} ref={headingRef} tabIndex={-1}>
         {t("networks.overview.mine")}
       </h2>
-      <ul className="plain-list">
+      <ul className="nw-plain-list">
         {network.myOrganisations.map((o) => {
           const nameId = `${headingId}-${o.id}`;
           return (
-            <li key={o.id} className="plain-list__row">
+            <li key={o.id} className="nw-plain-list__row">
               <div>
-                <p className="plain-list__name" id={nameId}>
+                <p className="nw-plain-list__name" id={nameId}>
                   {o.name}
                   {o.id === network.coordinator.id ? (
                     <span className="badge">{t("networks.list.coordinatorBadge")}</span>
                   ) : null}
                 </p>
-                <p className="plain-list__meta">
+                <p className="nw-plain-list__meta">
                   {t("networks.overview.myRole", { role: t(`networks.roles.${o.role}`) })}
                 </p>
               </div>
@@ -189,7 +189,7 @@ function EditNetworkSection({ network }: { network: Network }) {
   }
 
   return (
-    <section className="network-section card" aria-labelledby={headingId}>
+    <section className="nw-section card" aria-labelledby={headingId}>
       <h2 id={headingId}>{t("networks.overview.edit.heading")}</h2>
       <form ref={form.formRef} className="form" noValidate onSubmit={onSubmit}>
         <FormErrorSummary form={form} labels={labels} />

@@ -37,14 +37,14 @@ export function NetworksPage() {
   const emptyId = useId();
 
   return (
-    <div className="page page--wide networks">
-      <div className="networks__header">
+    <div className="page nw-page networks">
+      <div className="nw-header">
         <h1>{t("networks.list.heading")}</h1>
         <Link className="button button--primary" to="/networks/new">
           {t("networks.list.create")}
         </Link>
       </div>
-      <p className="networks__intro">{t("networks.list.intro")}</p>
+      <p className="nw-intro">{t("networks.list.intro")}</p>
       <StatusMessage message={notice ? t("networks.list.left", notice.left) : null} />
       {networks.isPending ? <Loading /> : null}
       {networks.isError ? (
@@ -64,16 +64,16 @@ export function NetworksPage() {
         </section>
       ) : null}
       {networks.data && networks.data.length > 0 ? (
-        <ul className="network-list">
+        <ul className="nw-list">
           {networks.data.map((network) => (
-            <li key={network.id} className="network-list__item card">
-              <h2 className="network-list__name">
+            <li key={network.id} className="nw-list__item card">
+              <h2 className="nw-list__name">
                 <Link to={`/networks/${network.id}`}>{network.name}</Link>
                 {network.isCoordinator ? (
                   <span className="badge">{t("networks.list.coordinatorBadge")}</span>
                 ) : null}
               </h2>
-              <p className="network-list__meta">
+              <p className="nw-list__meta">
                 <span>{t("networks.list.coordinatedBy", { name: network.coordinatorName })}</span>
                 <span>{t("networks.list.partners", { count: network.partnerCount })}</span>
               </p>
