@@ -1,5 +1,6 @@
 import type { RouteObject } from "react-router";
 import { NetworkLayout } from "./NetworkLayout.tsx";
+import { NetworkOnboardingPage } from "./NetworkOnboardingPage.tsx";
 import { NetworkOverviewPage } from "./NetworkOverviewPage.tsx";
 import { NetworksPage } from "./NetworksPage.tsx";
 import { NewNetworkPage } from "./NewNetworkPage.tsx";
@@ -13,6 +14,7 @@ export const networksRoutes: RouteObject[] = [
     element: <NetworkLayout />,
     children: [
       { index: true, element: <NetworkOverviewPage /> },
+      { path: "onboarding", element: <NetworkOnboardingPage /> },
     ],
   },
 ];
