@@ -64,19 +64,28 @@ export function findPendingFor(
   return q.executeTakeFirst();
 }
 
-/** Invitations addressed to me: by my address, or network invitations to organisations I administer. */
-export function listReceived(
+/**
+ * Invitations addressed to me: by my address (null: none counts, as long as it is unconfirmed), or
+ * network invitations to organisations I administer.
+ */
+export async function listReceived(
   db: Db,
-  email: string,
+  email: string | null,
   adminOrganisationIds: string[],
 ): Promise<InvitationRow[]> {
+  if (email === null && adminOrganisationIds.length === 0) {
+    return [];
+  }
   return db
     .selectFrom("invitations")
     .selectAll()
     .where((eb) =>
-      adminOrganisationIds.length > 0
-        ? eb.or([eb("email", "=", email), eb("invited_organisation_id", "in", adminOrganisationIds)])
-        : eb("email", "=", email),
+      eb.or([
+        ...(email === null ? [] : [eb("email", "=", email)]),
+        ...(adminOrganisationIds.length > 0
+          ? [eb("invited_organisation_id", "in", adminOrganisationIds)]
+          : []),
+      ]),
     )
     .where("declined_at", "is", null)
     .orderBy("created_at", "desc")

@@ -194,10 +194,18 @@ async function myAdminOrganisations(db: Db, userId: string): Promise<string[]> {
   return rows.map((r) => r.organisation_id);
 }
 
-/** Pending invitations addressed to me, or to organisations I administer. */
+/**
+ * Whose invitations the caller's address stands for: only a confirmed address. Anyone may sign up
+ * with an address that was invited; until they confirm it, only the mailed link proves it is theirs.
+ */
+function confirmedEmail(caller: Caller): string | null {
+  return caller.user.email_verified_at ? caller.user.email : null;
+}
+
+/** Pending invitations addressed to my confirmed address, or to organisations I administer. */
 export async function listReceived(deps: AppDeps, caller: Caller): Promise<ReceivedInvitation[]> {
   const admin = await myAdminOrganisations(deps.db, caller.user.id);
-  const rows = await repo.listReceived(deps.db, caller.user.email, admin);
+  const rows = await repo.listReceived(deps.db, confirmedEmail(caller), admin);
   const names = await repo.targetNames(deps.db, rows);
   const now = deps.now();
   return rows.map((r) => presentReceivedInvitation(r, names, now)).filter((i) => i.state === "pending");
@@ -228,9 +236,9 @@ export async function previewByToken(deps: AppDeps, token: string): Promise<Rece
 }
 
 /**
- * The invitation the caller may answer: one addressed to their address (when reached by id, a
- * stranger's invitation is "not found"), or a network invitation to an organisation they
- * administer.
+ * The invitation the caller may answer: by the mailed token, one addressed to their address; by
+ * id, one addressed to their confirmed address (a stranger's invitation is "not found"), or a
+ * network invitation to an organisation they administer.
  */
 async function answerable(
   deps: AppDeps,
@@ -252,7 +260,7 @@ async function answerable(
   if (!row) {
     throw new AppError("not_found", "There is no such invitation.");
   }
-  if (row.email !== null && row.email !== caller.user.email) {
+  if (row.email !== null && row.email !== confirmedEmail(caller)) {
     throw new AppError("not_found", "There is no such invitation.");
   }
   if (row.invited_organisation_id !== null) {

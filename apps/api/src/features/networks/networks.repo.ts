@@ -164,16 +164,19 @@ export function searchDirectory(
   return q.orderBy(sql`lower(o.name)`).execute();
 }
 
-/** The districts partners name, for the directory's filter. */
+/**
+ * The districts partners name, for the directory's filter: one entry per district however it is
+ * capitalised (the filter ignores case), spelled the same way on every database collation.
+ */
 export async function districts(db: Db, networkId: string): Promise<string[]> {
   const rows = await db
     .selectFrom("network_partners as p")
     .innerJoin("organisations as o", "o.id", "p.organisation_id")
-    .select("o.district")
-    .distinct()
+    .select(sql<string>`min(o.district collate "C")`.as("district"))
     .where("p.network_id", "=", networkId)
     .where("o.district", "<>", "")
-    .orderBy("o.district")
+    .groupBy(sql`lower(o.district)`)
+    .orderBy(sql`lower(o.district)`)
     .execute();
   return rows.map((r) => r.district);
 }
