@@ -128,12 +128,23 @@ function changeState(id: string, action: ProjectStateAction) {
   }
 }
 
-/** Archives, unarchives, trashes or restores a project (the mutation's variables name the project). */
+/**
+ * Archives, unarchives, trashes or restores a project (the mutation's variables name the project).
+ * A trashed project's page is left right away, so its entry is only marked stale: showing the
+ * trashed state first would take the page (and the mutation's callbacks) away under the user.
+ */
 export function useChangeProjectState() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, action }: { id: string; action: ProjectStateAction }) => changeState(id, action),
-    onSuccess: ({ project }) => projectChanged(queryClient, project),
+    onSuccess: ({ project }, { action }) => {
+      if (action !== "trash") {
+        projectChanged(queryClient, project);
+        return;
+      }
+      void queryClient.invalidateQueries({ queryKey: projectKey(project.id), refetchType: "none" });
+      void queryClient.invalidateQueries({ queryKey: projectListsKey });
+    },
   });
 }
 
