@@ -158,7 +158,7 @@ export const projectsDe = {
     revoked: "Die Einladung an {{email}} wurde zurückgezogen.",
   },
   settings: {
-    generalHeading: "Name, Beschreibung und Farbe",
+    generalHeading: "Allgemein",
     name: "Name",
     description: "Beschreibung",
     color: "Farbe",
@@ -168,9 +168,6 @@ export const projectsDe = {
     archiveText:
       "Ein archiviertes Projekt kann nur noch gelesen werden. Du kannst es jederzeit wieder aktivieren.",
     archive: "Projekt archivieren",
-    unarchiveHeading: "Wieder aktivieren",
-    unarchiveText: "Das Projekt ist archiviert. Aktiviere es, damit wieder daran gearbeitet werden kann.",
-    unarchive: "Projekt wieder aktivieren",
     deleteHeading: "Projekt löschen",
     deleteText:
       "Das Projekt kommt in den Papierkorb. Dort kann es 30 Tage lang wiederhergestellt werden, danach wird es endgültig gelöscht.",
@@ -179,9 +176,6 @@ export const projectsDe = {
     deleteConfirmText:
       "Niemand kann das Projekt dann noch öffnen. Eine Leitung kann es 30 Tage lang aus dem Papierkorb wiederherstellen.",
     deleteConfirm: "In den Papierkorb",
-    restoreHeading: "Wiederherstellen",
-    restoreText: "Das Projekt liegt im Papierkorb und wird am {{date}} endgültig gelöscht.",
-    restore: "Projekt wiederherstellen",
   },
 };
 
@@ -342,7 +336,7 @@ export const projectsEn: typeof projectsDe = {
     revoked: "The invitation to {{email}} has been revoked.",
   },
   settings: {
-    generalHeading: "Name, description and colour",
+    generalHeading: "General",
     name: "Name",
     description: "Description",
     color: "Colour",
@@ -351,9 +345,6 @@ export const projectsEn: typeof projectsDe = {
     archiveHeading: "Archive",
     archiveText: "An archived project can only be read. You can reactivate it at any time.",
     archive: "Archive project",
-    unarchiveHeading: "Reactivate",
-    unarchiveText: "The project is archived. Reactivate it so people can work on it again.",
-    unarchive: "Reactivate project",
     deleteHeading: "Delete project",
     deleteText:
       "The project goes to the trash. It can be restored from there for 30 days, after that it is deleted for good.",
@@ -362,8 +353,5 @@ export const projectsEn: typeof projectsDe = {
     deleteConfirmText:
       "Nobody can open the project any more. A lead can restore it from the trash for 30 days.",
     deleteConfirm: "Move to trash",
-    restoreHeading: "Restore",
-    restoreText: "The project is in the trash and will be deleted for good on {{date}}.",
-    restore: "Restore project",
   },
 };

@@ -1,0 +1,466 @@
+import type { Invitation } from "@ensemble/contracts/invitations";
+import {
+  InviteProjectMemberInput,
+  type Project,
+  type ProjectMember,
+  ProjectRole,
+} from "@ensemble/contracts/projects";
+import type { TFunction } from "i18next";
+import { type FormEvent, useId, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useNavigate } from "react-router";
+import { Button } from "../../components/Button.tsx";
+import { FormErrorSummary } from "../../components/FormErrorSummary.tsx";
+import { Loading } from "../../components/PageStatus.tsx";
+import { SelectField } from "../../components/SelectField.tsx";
+import { StatusMessage } from "../../components/StatusMessage.tsx";
+import { EmailField } from "../../components/TextField.tsx";
+import { currentLanguage } from "../../i18n/i18n.ts";
+import { errorMessage } from "../../lib/errors.ts";
+import { useForm, validate } from "../../lib/forms.ts";
+import { ConfirmDialog } from "./ConfirmDialog.tsx";
+import { useProjectContext, useProjectTitle } from "./ProjectLayout.tsx";
+import { MemberOrganisations } from "./ProjectOverviewPage.tsx";
+import { formatDate, isProjectRole, roleLabel } from "./projects.format.ts";
+import type { ProjectsNotice } from "./projects.notice.ts";
+import {
+  useChangeMemberRole,
+  useInviteMember,
+  useLeaveProject,
+  useProjectInvitations,
+  useProjectMembers,
+  useRemoveMember,
+  useRevokeInvitation,
+} from "./projects.queries.ts";
+import "./projects.css";
+
+/** /projects/:id/members: who is in the project; leads manage roles and invitations. */
+export function ProjectMembersPage() {
+  const { t } = useTranslation();
+  const { project } = useProjectContext();
+  useProjectTitle(t("projects.project.tabs.members"), project);
+  const manage = project.abilities.manageMembers;
+  return (
+    <>
+      <MembersSection project={project} />
+      {manage ? <InviteSection project={project} /> : null}
+      {manage ? <InvitationsSection project={project} /> : null}
+      {project.abilities.leave ? <LeaveSection project={project} /> : null}
+    </>
+  );
+}
+
+function MembersSection({ project }: { project: Project }) {
+  const { t } = useTranslation();
+  const members = useProjectMembers(project.id);
+  const change = useChangeMemberRole(project.id);
+  const remove = useRemoveMember(project.id);
+  const headingId = useId();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const [drafts, setDrafts] = useState<Record<string, ProjectRole>>({});
+  const [removing, setRemoving] = useState<ProjectMember | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const manage = project.abilities.manageMembers;
+
+  function saveRole(member: ProjectMember) {
+    const role = drafts[member.userId];
+    if (!role || change.isPending) {
+      return;
+    }
+    setMessage(null);
+    remove.reset();
+    change.mutate(
+      { userId: member.userId, role },
+      {
+        onSuccess: () => {
+          setDrafts(({ [member.userId]: _, ...rest }) => rest);
+          setMessage(
+            t("projects.members.roleChanged", { name: member.displayName, role: roleLabel(t, role) }),
+          );
+        },
+      },
+    );
+  }
+
+  function confirmRemove() {
+    if (!removing || remove.isPending) {
+      return;
+    }
+    const member = removing;
+    remove.mutate(member.userId, {
+      onSuccess: () => {
+        setRemoving(null);
+        setMessage(t("projects.members.removed", { name: member.displayName }));
+        // The row (and the button that opened the dialog) is gone.
+        headingRef.current?.focus();
+      },
+    });
+  }
+
+  return (
+    <section className="project-section" aria-labelledby={headingId}>
+      <h2 id={headingId} ref={headingRef} tabIndex={-1}>
+        {t("projects.members.heading")}
+      </h2>
+      {members.isPending ? <Loading /> : null}
+      {members.isError ? (
+        <div className="notice notice--error" role="alert">
+          <p>
+            {t("projects.overview.membersLoadFailed")} {errorMessage(t, members.error)}
+          </p>
+          <Button variant="secondary" onClick={() => void members.refetch()}>
+            {t("app.retry")}
+          </Button>
+        </div>
+      ) : null}
+      {members.data ? (
+        <div className="table-scroll">
+          <table className="members-table" aria-labelledby={headingId}>
+            <thead>
+              <tr>
+                <th scope="col">{t("projects.members.name")}</th>
+                <th scope="col">{t("projects.members.organisations")}</th>
+                <th scope="col">{t("projects.members.role")}</th>
+                {manage ? (
+                  <th scope="col">
+                    <span className="visually-hidden">{t("projects.members.actions")}</span>
+                  </th>
+                ) : null}
+              </tr>
+            </thead>
+            <tbody>
+              {members.data.map((member) => {
+                const draft = drafts[member.userId] ?? member.role;
+                const selectId = `${headingId}-role-${member.userId}`;
+                return (
+                  <tr key={member.userId}>
+                    <th scope="row">
+                      {member.displayName}
+                      {member.isMe ? ` ${t("projects.overview.you")}` : null}
+                      <span className="members-table__email">{member.email}</span>
+                    </th>
+                    <td>
+                      <MemberOrganisations member={member} />
+                    </td>
+                    <td>
+                      {manage ? (
+                        <div className="role-control">
+                          <label className="visually-hidden" htmlFor={selectId}>
+                            {t("projects.members.roleOf", { name: member.displayName })}
+                          </label>
+                          <select
+                            id={selectId}
+                            value={draft}
+                            onChange={(event) => {
+                              const value = event.target.value;
+                              if (isProjectRole(value)) {
+                                setDrafts((d) => ({ ...d, [member.userId]: value }));
+                              }
+                            }}
+                          >
+                            {ProjectRole.options.map((role) => (
+                              <option key={role} value={role}>
+                                {roleLabel(t, role)}
+                              </option>
+                            ))}
+                          </select>
+                          {draft === member.role ? null : (
+                            <Button
+                              variant="secondary"
+                              className="button--small"
+                              busy={change.isPending && change.variables?.userId === member.userId}
+                              onClick={() => saveRole(member)}
+                            >
+                              <span aria-hidden="true">{t("projects.members.saveRole")}</span>
+                              <span className="visually-hidden">
+                                {t("projects.members.saveRoleOf", { name: member.displayName })}
+                              </span>
+                            </Button>
+                          )}
+                        </div>
+                      ) : (
+                        roleLabel(t, member.role)
+                      )}
+                    </td>
+                    {manage ? (
+                      <td>
+                        {member.isMe ? null : (
+                          <Button
+                            variant="secondary"
+                            className="button--small"
+                            onClick={() => {
+                              remove.reset();
+                              change.reset();
+                              setRemoving(member);
+                            }}
+                          >
+                            <span aria-hidden="true">{t("projects.members.remove")}</span>
+                            <span className="visually-hidden">
+                              {t("projects.members.removeNamed", { name: member.displayName })}
+                            </span>
+                          </Button>
+                        )}
+                      </td>
+                    ) : null}
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {change.isError ? (
+        <p role="alert" className="notice notice--error">
+          {errorMessage(t, change.error)}
+        </p>
+      ) : null}
+      <StatusMessage message={message} />
+      <ConfirmDialog
+        open={removing !== null}
+        title={t("projects.members.removeTitle", { name: removing?.displayName ?? "" })}
+        confirmLabel={t("projects.members.remove")}
+        busy={remove.isPending}
+        error={remove.error}
+        onConfirm={confirmRemove}
+        onClose={() => {
+          setRemoving(null);
+          remove.reset();
+        }}
+      >
+        <p>{t("projects.members.removeText", { name: removing?.displayName ?? "" })}</p>
+      </ConfirmDialog>
+    </section>
+  );
+}
+
+const INVITE_FIELDS = ["email", "role"] as const;
+
+function InviteSection({ project }: { project: Project }) {
+  const { t } = useTranslation();
+  const form = useForm(INVITE_FIELDS);
+  const invite = useInviteMember(project.id);
+  const headingId = useId();
+  const [email, setEmail] = useState("");
+  const [role, setRole] = useState<string>("editor");
+  const [sentTo, setSentTo] = useState<string | null>(null);
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setSentTo(null);
+    void form.submit(async () => {
+      const checked = validate(InviteProjectMemberInput, { email, role }, INVITE_FIELDS);
+      if (!checked.ok) {
+        form.fail(checked.errors);
+        return;
+      }
+      const { invitation } = await invite.mutateAsync(checked.data);
+      setEmail("");
+      setSentTo(invitation.email || checked.data.email);
+    });
+  }
+
+  return (
+    <section className="card project-section" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t("projects.members.inviteHeading")}</h2>
+      <p>{t("projects.members.inviteIntro")}</p>
+      <form ref={form.formRef} className="form" noValidate onSubmit={onSubmit}>
+        <FormErrorSummary
+          form={form}
+          labels={{ email: t("projects.members.email"), role: t("projects.members.inviteRole") }}
+        />
+        <p className="form__required-hint">{t("form.requiredHint")}</p>
+        <EmailField
+          id={form.ids.email}
+          label={t("projects.members.email")}
+          autoComplete="off"
+          required
+          value={email}
+          onValueChange={setEmail}
+          error={form.errorFor("email")}
+        />
+        <SelectField
+          id={form.ids.role}
+          label={t("projects.members.inviteRole")}
+          hint={t("projects.roles.hint")}
+          required
+          value={role}
+          onValueChange={setRole}
+          options={ProjectRole.options.map((r) => ({ value: r, label: roleLabel(t, r) }))}
+          error={form.errorFor("role")}
+        />
+        <div className="form__actions">
+          <Button type="submit" busy={form.busy}>
+            {t("projects.members.invite")}
+          </Button>
+        </div>
+        <StatusMessage message={sentTo ? t("projects.members.invited", { email: sentTo }) : null} />
+      </form>
+    </section>
+  );
+}
+
+function invitationState(t: TFunction, invitation: Invitation): string | null {
+  switch (invitation.state) {
+    case "expired":
+      return t("projects.members.expired");
+    case "declined":
+      return t("projects.members.declined");
+    default:
+      return null;
+  }
+}
+
+function InvitationsSection({ project }: { project: Project }) {
+  const { t } = useTranslation();
+  const invitations = useProjectInvitations(project.id, true);
+  const revoke = useRevokeInvitation(project.id);
+  const headingId = useId();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const [revoking, setRevoking] = useState<Invitation | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const language = currentLanguage();
+
+  function confirmRevoke() {
+    if (!revoking || revoke.isPending) {
+      return;
+    }
+    const invitation = revoking;
+    revoke.mutate(invitation.id, {
+      onSuccess: () => {
+        setRevoking(null);
+        setMessage(t("projects.members.revoked", { email: invitation.email }));
+        headingRef.current?.focus();
+      },
+    });
+  }
+
+  return (
+    <section className="project-section" aria-labelledby={headingId}>
+      <h2 id={headingId} ref={headingRef} tabIndex={-1}>
+        {t("projects.members.invitationsHeading")}
+      </h2>
+      {invitations.isPending ? <Loading /> : null}
+      {invitations.isError ? (
+        <div className="notice notice--error" role="alert">
+          <p>
+            {t("projects.members.invitationsLoadFailed")} {errorMessage(t, invitations.error)}
+          </p>
+          <Button variant="secondary" onClick={() => void invitations.refetch()}>
+            {t("app.retry")}
+          </Button>
+        </div>
+      ) : null}
+      {invitations.data?.length === 0 ? <p className="muted">{t("projects.members.noInvitations")}</p> : null}
+      {invitations.data && invitations.data.length > 0 ? (
+        <ul className="invitation-list">
+          {invitations.data.map((invitation) => {
+            const state = invitationState(t, invitation);
+            return (
+              <li key={invitation.id}>
+                <div>
+                  <p className="member-list__name">{invitation.email}</p>
+                  <p className="invitation-list__meta">
+                    {invitation.role && isProjectRole(invitation.role) ? (
+                      <span>{roleLabel(t, invitation.role)}</span>
+                    ) : null}
+                    <span>{t("projects.members.invitedBy", { name: invitation.invitedBy })}</span>
+                    <span>
+                      {state ??
+                        t("projects.members.expiresAt", { date: formatDate(invitation.expiresAt, language) })}
+                    </span>
+                  </p>
+                </div>
+                <Button
+                  variant="secondary"
+                  className="button--small"
+                  onClick={() => {
+                    revoke.reset();
+                    setRevoking(invitation);
+                  }}
+                >
+                  <span aria-hidden="true">{t("projects.members.revoke")}</span>
+                  <span className="visually-hidden">
+                    {t("projects.members.revokeNamed", { email: invitation.email })}
+                  </span>
+                </Button>
+              </li>
+            );
+          })}
+        </ul>
+      ) : null}
+      <StatusMessage message={message} />
+      <ConfirmDialog
+        open={revoking !== null}
+        title={t("projects.members.revokeTitle", { email: revoking?.email ?? "" })}
+        confirmLabel={t("projects.members.revoke")}
+        busy={revoke.isPending}
+        error={revoke.error}
+        onConfirm={confirmRevoke}
+        onClose={() => {
+          setRevoking(null);
+          revoke.reset();
+        }}
+      >
+        <p>{t("projects.members.revokeText")}</p>
+      </ConfirmDialog>
+    </section>
+  );
+}
+
+function LeaveSection({ project }: { project: Project }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const members = useProjectMembers(project.id);
+  const leave = useLeaveProject(project.id);
+  const headingId = useId();
+  const [confirming, setConfirming] = useState(false);
+  const me = members.data?.find((m) => m.isMe);
+  if (!me) {
+    return null;
+  }
+  const myUserId = me.userId;
+
+  function confirmLeave() {
+    if (leave.isPending) {
+      return;
+    }
+    leave.mutate(myUserId, {
+      onSuccess: () => {
+        const notice: ProjectsNotice = { kind: "left", name: project.name };
+        navigate("/projects", { state: { projectsNotice: notice } });
+      },
+    });
+  }
+
+  return (
+    <section className="card card--danger project-section" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t("projects.members.leaveHeading")}</h2>
+      <p>{t("projects.members.leaveText")}</p>
+      <div className="form__actions">
+        <Button
+          variant="danger"
+          onClick={() => {
+            leave.reset();
+            setConfirming(true);
+          }}
+        >
+          {t("projects.members.leave")}
+        </Button>
+      </div>
+      <ConfirmDialog
+        open={confirming}
+        title={t("projects.members.leaveTitle", { name: project.name })}
+        confirmLabel={t("projects.members.leaveConfirm")}
+        busy={leave.isPending}
+        error={leave.error}
+        onConfirm={confirmLeave}
+        onClose={() => {
+          setConfirming(false);
+          leave.reset();
+        }}
+      >
+        <p>{t("projects.members.leaveText")}</p>
+      </ConfirmDialog>
+    </section>
+  );
+}
