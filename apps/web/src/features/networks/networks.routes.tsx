@@ -1,4 +1,6 @@
 import type { RouteObject } from "react-router";
+import { NetworkAuditPage } from "./NetworkAuditPage.tsx";
+import { NetworkDirectoryPage } from "./NetworkDirectoryPage.tsx";
 import { NetworkLayout } from "./NetworkLayout.tsx";
 import { NetworkOnboardingPage } from "./NetworkOnboardingPage.tsx";
 import { NetworkOverviewPage } from "./NetworkOverviewPage.tsx";
@@ -15,6 +17,8 @@ export const networksRoutes: RouteObject[] = [
     children: [
       { index: true, element: <NetworkOverviewPage /> },
       { path: "onboarding", element: <NetworkOnboardingPage /> },
+      { path: "directory", element: <NetworkDirectoryPage /> },
+      { path: "audit", element: <NetworkAuditPage /> },
     ],
   },
 ];
