@@ -181,7 +181,7 @@ export function InvitationAnswer({
         {canAccept ? (
           <Button type="submit" busy={form.busy}>
             {t("invitations.accept")}
-            {context ? <span className="visually-hidden">: {context}</span> : null}
+            {context ? <span className="visually-hidden"> {context}</span> : null}
           </Button>
         ) : null}
         {needsPicker ? <Link to={createHref}>{t("invitations.picker.create")}</Link> : null}

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Button } from "../../components/Button.tsx";
 import { Loading } from "../../components/PageStatus.tsx";
 import { errorMessage } from "../../lib/errors.ts";
+import { useMe } from "../auth/auth.queries.ts";
 import { InvitationList } from "./InvitationList.tsx";
 import { useReceivedInvitations } from "./invitations.queries.ts";
 import "./invitations.css";
@@ -13,6 +14,7 @@ export function ReceivedInvitationsSection() {
   const headingId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const invitations = useReceivedInvitations();
+  const me = useMe().data;
 
   return (
     <section className="card" aria-labelledby={headingId}>
@@ -31,6 +33,8 @@ export function ReceivedInvitationsSection() {
         </div>
       ) : null}
       {invitations.data?.length === 0 ? <p>{t("invitations.home.empty")}</p> : null}
+      {/* the list shows invitations to my address only once it is confirmed */}
+      {me && !me.emailVerified ? <p className="field__hint">{t("invitations.home.unverified")}</p> : null}
       <InvitationList invitations={invitations.data ?? []} headingRef={headingRef} />
     </section>
   );

@@ -48,6 +48,8 @@ export const invitationsDe = {
   home: {
     heading: "Deine Einladungen",
     empty: "Du hast gerade keine offenen Einladungen.",
+    unverified:
+      "Einladungen an deine E-Mail-Adresse erscheinen hier, sobald du sie bestätigt hast. Der Link in einer Einladungsmail funktioniert schon jetzt.",
     loadFailed: "Deine Einladungen konnten nicht geladen werden.",
     declined: "Die Einladung zu „{{target}}“ wurde abgelehnt.",
   },
@@ -101,6 +103,8 @@ export const invitationsEn: typeof invitationsDe = {
   home: {
     heading: "Your invitations",
     empty: "You have no pending invitations right now.",
+    unverified:
+      "Invitations to your email address appear here once you have confirmed it. The link in an invitation mail already works.",
     loadFailed: "Your invitations could not be loaded.",
     declined: "The invitation to “{{target}}” was declined.",
   },

@@ -48,7 +48,8 @@ export function acceptedPath(accepted: AcceptedInvitation): string {
  */
 function answered(queryClient: QueryClient, organisationId: string | undefined) {
   return Promise.all([
-    queryClient.invalidateQueries({ queryKey: invitationKeys.all }),
+    // not the previews: a used link answers "expired", which the page must not show on its way out
+    queryClient.invalidateQueries({ queryKey: invitationKeys.received() }),
     queryClient.invalidateQueries({ queryKey: organisationKeys.list() }),
     organisationId
       ? queryClient.invalidateQueries({ queryKey: organisationKeys.detail(organisationId) })
