@@ -124,6 +124,8 @@ export function OrganisationSwitcher() {
         aria-expanded={open}
         aria-controls={menuId}
         aria-label={t("organisations.switcher.button", { name })}
+        // the name may be cut short in the header; the tooltip shows it whole
+        title={name}
         onClick={() => (open ? close(false) : setOpenFocus("first"))}
         onKeyDown={onButtonKeyDown}
       >

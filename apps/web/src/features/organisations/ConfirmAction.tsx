@@ -60,7 +60,7 @@ export function ConfirmAction({
     return (
       <Button ref={triggerRef} variant={variant} onClick={() => setConfirming(onStart ? onStart() : true)}>
         {label}
-        {hiddenContext ? <span className="visually-hidden">: {hiddenContext}</span> : null}
+        {hiddenContext ? <span className="visually-hidden"> {hiddenContext}</span> : null}
       </Button>
     );
   }

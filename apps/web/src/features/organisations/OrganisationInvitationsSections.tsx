@@ -195,7 +195,7 @@ export function PendingInvitationsSection({ organisation }: { organisation: Orga
                         onClick={() => onResend(invitation)}
                       >
                         {t("organisations.invitations.resend")}
-                        <span className="visually-hidden">: {invitation.email}</span>
+                        <span className="visually-hidden"> {invitation.email}</span>
                       </Button>
                       <ConfirmAction
                         label={t("organisations.invitations.revoke")}

@@ -155,6 +155,7 @@ function MembersSection({ organisation, members, query, headingRef }: MembersSec
                   <tr key={member.userId}>
                     <th scope="row">
                       {member.displayName}
+                      {member.isMe ? " " : null}
                       {member.isMe ? <span className="you-badge">({t("organisations.you")})</span> : null}
                     </th>
                     <td>{member.email}</td>
@@ -187,7 +188,7 @@ function MembersSection({ organisation, members, query, headingRef }: MembersSec
                               onClick={() => saveRole(member, draft)}
                             >
                               {t("organisations.members.saveRole")}
-                              <span className="visually-hidden">: {member.displayName}</span>
+                              <span className="visually-hidden"> {member.displayName}</span>
                             </Button>
                           ) : null}
                         </div>

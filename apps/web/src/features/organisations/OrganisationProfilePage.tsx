@@ -77,13 +77,13 @@ function ProfileCompleteness({ organisation }: { organisation: Organisation }) {
   const { t } = useTranslation();
   if (organisation.profileComplete) {
     return (
-      <p>
+      <p className="profile-completeness">
         <span className="profile-status profile-status--complete">{t("organisations.profile.complete")}</span>
       </p>
     );
   }
   return (
-    <div className="notice notice--warning">
+    <div className="notice notice--warning profile-completeness">
       <p>
         <strong>{t("organisations.profile.incomplete")}</strong>
       </p>
