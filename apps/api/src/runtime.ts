@@ -26,7 +26,12 @@ export interface Runtime {
 /** Opens the database (migrating it), Redis and the mailer, and builds the app for a config. */
 export async function createRuntime(config: AppConfig, logger?: Logger): Promise<Runtime> {
   const log = logger ?? createLogger(config);
-  const db = createDb({ databaseUrl: config.databaseUrl, pgliteDataDir: join(config.dataDir, "pglite") });
+  const db = createDb({
+    databaseUrl: config.databaseUrl,
+    pgliteDataDir: join(config.dataDir, "pglite"),
+    onConnectionError: (err) =>
+      log.warn({ err: err.message }, "a database connection was lost; it will be replaced"),
+  });
   const applied = await migrateToLatest(db.db);
   if (applied.length > 0) {
     log.info({ applied, engine: db.engine }, "database migrated");

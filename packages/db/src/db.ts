@@ -15,6 +15,8 @@ export interface DbConfig {
   pgliteDataDir?: string | undefined;
   /** Maximum pool size for PostgreSQL. */
   poolSize?: number | undefined;
+  /** Told when an idle pooled connection dies (server restart, admin kill); the pool replaces it. */
+  onConnectionError?: ((err: Error) => void) | undefined;
 }
 
 export interface DbHandle {
@@ -28,6 +30,8 @@ export interface DbHandle {
 export function createDb(config: DbConfig): DbHandle {
   if (config.databaseUrl) {
     const pool = new pg.Pool({ connectionString: config.databaseUrl, max: config.poolSize ?? 10 });
+    // Without a listener, an idle client's error (e.g. PostgreSQL restarting) crashes the process.
+    pool.on("error", (err) => config.onConnectionError?.(err));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, engine: "postgres", close: () => db.destroy() };
   }

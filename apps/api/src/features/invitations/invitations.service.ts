@@ -141,12 +141,7 @@ export async function presentOne(deps: AppDeps, row: InvitationRow): Promise<Inv
 }
 
 /** Revokes an invitation of the target; another target's invitation is "not found". */
-export async function revokeInvitation(
-  deps: AppDeps,
-  db: Db,
-  target: InvitationTarget,
-  id: string,
-): Promise<InvitationRow> {
+export async function revokeInvitation(db: Db, target: InvitationTarget, id: string): Promise<InvitationRow> {
   const row = await repo.findForTarget(db, target, id);
   if (!row) {
     throw new AppError("not_found", "There is no such invitation.");

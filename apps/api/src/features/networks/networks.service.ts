@@ -237,7 +237,7 @@ export async function revokeInvitation(
 ): Promise<void> {
   await authorizeNetwork(deps.db, caller.actor, "invite_partners", id);
   await deps.db.transaction().execute(async (tx) => {
-    const row = await invitations.revokeInvitation(deps, tx, { kind: "network", id }, invitationId);
+    const row = await invitations.revokeInvitation(tx, { kind: "network", id }, invitationId);
     await recordAudit(tx, caller, deps.now(), { networkId: id }, "partner.invitation_revoked", {
       kind: "invitation",
       id: row.id,

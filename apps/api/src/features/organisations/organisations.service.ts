@@ -373,7 +373,7 @@ export async function revokeInvitation(
 ): Promise<void> {
   await authorizeOrganisation(deps.db, caller.actor, "manage_members", id);
   await deps.db.transaction().execute(async (tx) => {
-    const row = await invitations.revokeInvitation(deps, tx, { kind: "organisation", id }, invitationId);
+    const row = await invitations.revokeInvitation(tx, { kind: "organisation", id }, invitationId);
     await recordAudit(tx, caller, deps.now(), { organisationId: id }, "member.invitation_revoked", {
       kind: "invitation",
       id: row.id,

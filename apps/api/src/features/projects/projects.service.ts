@@ -293,7 +293,7 @@ export async function revokeInvitation(
   await authorizeProject(deps.db, caller.actor, "manage_members", id);
   await deps.db
     .transaction()
-    .execute((tx) => invitations.revokeInvitation(deps, tx, { kind: "project", id }, invitationId));
+    .execute((tx) => invitations.revokeInvitation(tx, { kind: "project", id }, invitationId));
 }
 
 /** Adds the caller with the invited role (inside the accept transaction). */
