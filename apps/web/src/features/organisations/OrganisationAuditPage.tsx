@@ -1,6 +1,6 @@
 import type { AuditEvent } from "@ensemble/contracts/audit";
 import type { TFunction } from "i18next";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Button } from "../../components/Button.tsx";
 import { Loading } from "../../components/PageStatus.tsx";
@@ -45,7 +45,16 @@ export function OrganisationAuditPage() {
   const allowed = organisation.abilities.readAudit;
   const audit = useOrganisationAudit(organisation.id, allowed);
   const [loaded, setLoaded] = useState<number | null>(null);
+  const [reachedEnd, setReachedEnd] = useState(false);
+  const endRef = useRef<HTMLParagraphElement>(null);
   const language = currentLanguage();
+
+  useEffect(() => {
+    // the button that had focus went away with the last page
+    if (reachedEnd) {
+      endRef.current?.focus();
+    }
+  }, [reachedEnd]);
 
   if (!allowed) {
     return <SectionNotFound />;
@@ -60,6 +69,7 @@ export function OrganisationAuditPage() {
     const last = result.data?.pages.at(-1);
     if (!result.isError && last) {
       setLoaded(last.events.length);
+      setReachedEnd(!result.hasNextPage);
     }
   }
 
@@ -125,7 +135,9 @@ export function OrganisationAuditPage() {
           </Button>
         </div>
       ) : events.length > 0 ? (
-        <p className="data-table__muted">{t("organisations.audit.end")}</p>
+        <p className="data-table__muted" ref={endRef} tabIndex={-1}>
+          {t("organisations.audit.end")}
+        </p>
       ) : null}
       <StatusMessage message={loaded === null ? null : t("organisations.audit.loaded", { count: loaded })} />
       {audit.isFetchNextPageError ? (
