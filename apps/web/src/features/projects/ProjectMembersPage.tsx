@@ -6,7 +6,7 @@ import {
   ProjectRole,
 } from "@ensemble/contracts/projects";
 import type { TFunction } from "i18next";
-import { type FormEvent, useId, useRef, useState } from "react";
+import { type FormEvent, type RefObject, useCallback, useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { Button } from "../../components/Button.tsx";
@@ -34,6 +34,20 @@ import {
 } from "./projects.queries.ts";
 import "./projects.css";
 
+/**
+ * Moves focus to `ref` once the next render is committed — after a dialog closed in that render
+ * (focus cannot move out of a modal dialog while it is open).
+ */
+function useFocusAfterRender(ref: RefObject<HTMLElement | null>): () => void {
+  const [requests, setRequests] = useState(0);
+  useEffect(() => {
+    if (requests > 0) {
+      ref.current?.focus();
+    }
+  }, [requests, ref]);
+  return useCallback(() => setRequests((n) => n + 1), []);
+}
+
 /** /projects/:id/members: who is in the project; leads manage roles and invitations. */
 export function ProjectMembersPage() {
   const { t } = useTranslation();
@@ -57,6 +71,7 @@ function MembersSection({ project }: { project: Project }) {
   const remove = useRemoveMember(project.id);
   const headingId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const focusHeading = useFocusAfterRender(headingRef);
   const [drafts, setDrafts] = useState<Record<string, ProjectRole>>({});
   const [removing, setRemoving] = useState<ProjectMember | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -91,8 +106,8 @@ function MembersSection({ project }: { project: Project }) {
       onSuccess: () => {
         setRemoving(null);
         setMessage(t("projects.members.removed", { name: member.displayName }));
-        // The row (and the button that opened the dialog) is gone.
-        headingRef.current?.focus();
+        // The row goes, and with it the button the dialog would give focus back to.
+        focusHeading();
       },
     });
   }
@@ -316,6 +331,7 @@ function InvitationsSection({ project }: { project: Project }) {
   const revoke = useRevokeInvitation(project.id);
   const headingId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const focusHeading = useFocusAfterRender(headingRef);
   const [revoking, setRevoking] = useState<Invitation | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const language = currentLanguage();
@@ -329,7 +345,7 @@ function InvitationsSection({ project }: { project: Project }) {
       onSuccess: () => {
         setRevoking(null);
         setMessage(t("projects.members.revoked", { email: invitation.email }));
-        headingRef.current?.focus();
+        focusHeading();
       },
     });
   }
