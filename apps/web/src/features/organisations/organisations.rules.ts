@@ -1,9 +1,9 @@
+import { canAssignOrganisationRole, canRemoveOrganisationMember } from "@ensemble/access/policy";
 import type { OrganisationMember, OrganisationRole } from "@ensemble/contracts/organisations";
 
 /*
- * The member rules the UI needs to offer only what the API allows. They mirror
- * packages/access `canAssignOrganisationRole` and `canRemoveOrganisationMember` (the web app does
- * not depend on the access package); the API still decides.
+ * The member rules the UI needs to offer only what the API allows: the very rules of
+ * packages/access (its pure policy module), so the two can never disagree; the API still decides.
  */
 
 const ROLES: readonly OrganisationRole[] = ["owner", "admin", "member"];
@@ -14,22 +14,16 @@ const ROLES: readonly OrganisationRole[] = ["owner", "admin", "member"];
  * nobody their own role.
  */
 export function assignableRoles(myRole: OrganisationRole, target: OrganisationMember): OrganisationRole[] {
-  if (target.isMe || myRole === "member") {
+  const allowed = ROLES.filter((r) => canAssignOrganisationRole(myRole, target.role, r, target.isMe));
+  if (allowed.length === 0) {
     return [];
   }
-  if (myRole === "admin" && target.role === "owner") {
-    return [];
-  }
-  const allowed = myRole === "owner" ? ROLES : ROLES.filter((r) => r !== "owner");
   return [target.role, ...allowed.filter((r) => r !== target.role)];
 }
 
 /** May I remove this member? Admins everyone but owners, owners everyone; never myself (that is leaving). */
 export function canRemoveMember(myRole: OrganisationRole, target: OrganisationMember): boolean {
-  if (target.isMe || myRole === "member") {
-    return false;
-  }
-  return myRole === "owner" || target.role !== "owner";
+  return !target.isMe && canRemoveOrganisationMember(myRole, target.role);
 }
 
 /** The members ownership can be handed to: everyone else who is not an owner already. */
