@@ -48,6 +48,12 @@ export function fieldErrorMessage(t: TFunction, code: string, kind: FieldKind = 
       return t("errors.field.invalid_url");
     case "duplicate":
       return t("errors.field.duplicate");
+    case "already_member":
+      return t("errors.field.already_member");
+    case "not_allowed":
+      return t("errors.field.not_allowed");
+    case "not_a_member":
+      return t("errors.field.not_a_member");
     default:
       // invalid_type, invalid_format, unknown_field and anything new: nothing more specific to say.
       return t("errors.field.invalid");

@@ -1,4 +1,4 @@
-import { type RefObject, useEffect } from "react";
+import { type RefObject, useEffect, useRef } from "react";
 import { useLocation } from "react-router";
 
 /**
@@ -7,9 +7,14 @@ import { useLocation } from "react-router";
  * location has the key "default" (as do entries the router did not create, like "#main").
  */
 export function useRouteFocus(mainRef: RefObject<HTMLElement | null>): void {
-  const { key } = useLocation();
+  const { key, pathname } = useLocation();
+  const lastPath = useRef(pathname);
   useEffect(() => {
-    if (key === "default") {
+    // Only a new page moves focus: a change of the query (filters kept in the URL) keeps the
+    // user where they are.
+    const samePage = lastPath.current === pathname;
+    lastPath.current = pathname;
+    if (key === "default" || samePage) {
       return;
     }
     const main = mainRef.current;
@@ -21,5 +26,5 @@ export function useRouteFocus(mainRef: RefObject<HTMLElement | null>): void {
       heading.setAttribute("tabindex", "-1");
     }
     (heading ?? main).focus();
-  }, [key, mainRef]);
+  }, [key, pathname, mainRef]);
 }
