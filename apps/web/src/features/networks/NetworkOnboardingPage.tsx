@@ -80,13 +80,29 @@ function PartnersSection({ network, data }: { network: Network; data: Onboarding
   const canRemove = network.abilities.removePartners;
   const yesNo = (value: boolean) => (value ? t("networks.yes") : t("networks.no"));
 
+  // Ticks shown at once, until the server's answer is in (a controlled checkbox would flip back).
+  const [ahead, setAhead] = useState<ReadonlyMap<string, { done: boolean; seq: number }>>(new Map());
+  const seq = useRef(0);
+
   function toggle(partner: OnboardingPartner, itemId: string, item: string, done: boolean) {
+    const key = `${partner.organisation.id}/${itemId}`;
+    const mine = ++seq.current;
     setOutcome(null);
+    setAhead((m) => new Map(m).set(key, { done, seq: mine }));
     setCheck.mutate(
       { organisationId: partner.organisation.id, itemId, done },
       {
         onSuccess: () =>
           setOutcome({ kind: done ? "checked" : "unchecked", item, partner: partner.organisation.name }),
+        onSettled: () =>
+          setAhead((m) => {
+            if (m.get(key)?.seq !== mine) {
+              return m; // a later click on the same box is still on its way
+            }
+            const next = new Map(m);
+            next.delete(key);
+            return next;
+          }),
       },
     );
   }
@@ -161,7 +177,10 @@ function PartnersSection({ network, data }: { network: Network; data: Onboarding
                     <YesNo value={partner.firstProjectJoined} label={yesNo(partner.firstProjectJoined)} />
                   </td>
                   {data.checklist.map((item) => {
-                    const done = partner.checks.find((c) => c.itemId === item.id)?.done ?? false;
+                    const done =
+                      ahead.get(`${partner.organisation.id}/${item.id}`)?.done ??
+                      partner.checks.find((c) => c.itemId === item.id)?.done ??
+                      false;
                     if (!canTick) {
                       return (
                         <td key={item.id}>

@@ -2,7 +2,6 @@ import type {
   CreateNetworkInput,
   InvitePartnerInput,
   Network,
-  Onboarding,
   UpdateNetworkInput,
 } from "@ensemble/contracts/networks";
 import {
@@ -205,35 +204,15 @@ export function useDeleteChecklistItem(id: string) {
   });
 }
 
-/** The onboarding data with one partner's tick changed. */
-export function withCheck(
-  data: Onboarding,
-  organisationId: string,
-  itemId: string,
-  done: boolean,
-  at: string,
-): Onboarding {
-  return {
-    ...data,
-    partners: data.partners.map((p) =>
-      p.organisation.id !== organisationId
-        ? p
-        : {
-            ...p,
-            checks: p.checks.map((c) => (c.itemId === itemId ? { ...c, done, doneAt: done ? at : null } : c)),
-          },
-    ),
-  };
-}
-
 /**
- * PUT /api/networks/{id}/partners/{organisationId}/checklist/{itemId}. The tick shows at once and
- * goes back if the server refuses.
+ * PUT /api/networks/{id}/partners/{organisationId}/checklist/{itemId}. Settles only once the
+ * onboarding view is refetched, so a page showing the tick ahead of time can then let go of it.
  */
 export function useSetCheck(id: string) {
   const queryClient = useQueryClient();
-  const key = onboardingKey(id);
   return useMutation({
+    // One after another, so the last click is also the last one saved.
+    scope: { id: `network-checks-${id}` },
     mutationFn: (vars: { organisationId: string; itemId: string; done: boolean }) =>
       call(
         api.networks[":id"].partners[":organisationId"].checklist[":itemId"].$put({
@@ -241,23 +220,7 @@ export function useSetCheck(id: string) {
           json: { done: vars.done },
         }),
       ),
-    onMutate: async (vars) => {
-      await queryClient.cancelQueries({ queryKey: key });
-      const before = queryClient.getQueryData<Onboarding>(key);
-      if (before) {
-        queryClient.setQueryData<Onboarding>(
-          key,
-          withCheck(before, vars.organisationId, vars.itemId, vars.done, new Date().toISOString()),
-        );
-      }
-      return { before };
-    },
-    onError: (_error, _vars, context) => {
-      if (context?.before) {
-        queryClient.setQueryData(key, context.before);
-      }
-    },
-    onSettled: () => queryClient.invalidateQueries({ queryKey: key }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: onboardingKey(id) }),
   });
 }
 
