@@ -1,8 +1,8 @@
 import type { OrganisationProfile, Sparte } from "@ensemble/contracts/organisations";
 import { Sparte as SparteSchema } from "@ensemble/contracts/organisations";
-import { useCallback, useEffect, useId, useRef, useState } from "react";
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useLocation } from "react-router";
+import { useSearchParams } from "react-router";
 import { Avatar } from "../../components/Avatar.tsx";
 import { Button } from "../../components/Button.tsx";
 import { Loading } from "../../components/PageStatus.tsx";
@@ -22,32 +22,16 @@ import { useDirectory } from "./networks.queries.ts";
 const TYPING_PAUSE_MS = 300;
 
 /**
- * The filters, kept in the address bar. They are written with history.replaceState rather than a
- * router navigation: every navigation moves focus to the page heading (useRouteFocus), which
- * would pull it out of the search box or select in use. A real navigation (back/forward, a link)
- * has a new location key, and its address is read back in.
+ * The filters, kept in the address bar (replacing the entry, so typing does not fill the history;
+ * a change of only the query leaves focus where it is). Back and forward bring filters back.
  */
 function useUrlFilter(): [DirectoryFilter, (next: DirectoryFilter) => void] {
-  const location = useLocation();
-  const [filter, setFilter] = useState<DirectoryFilter>(() =>
-    filterFromParams(new URLSearchParams(location.search)),
+  const [params, setParams] = useSearchParams();
+  const filter = useMemo(() => filterFromParams(params), [params]);
+  const update = useCallback(
+    (next: DirectoryFilter) => setParams(paramsFromFilter(normaliseFilter(next)), { replace: true }),
+    [setParams],
   );
-  const seenKey = useRef(location.key);
-  useEffect(() => {
-    if (seenKey.current === location.key) {
-      return;
-    }
-    seenKey.current = location.key;
-    setFilter(filterFromParams(new URLSearchParams(location.search)));
-  }, [location.key, location.search]);
-
-  const update = useCallback((next: DirectoryFilter) => {
-    const normalised = normaliseFilter(next);
-    setFilter(normalised);
-    const query = paramsFromFilter(normalised).toString();
-    const url = `${window.location.pathname}${query ? `?${query}` : ""}${window.location.hash}`;
-    window.history.replaceState(window.history.state, "", url);
-  }, []);
   return [filter, update];
 }
 
@@ -83,13 +67,12 @@ export function NetworkDirectoryPage() {
     return () => window.clearTimeout(timer);
   }, [draft, appliedQ, filter, setFilter]);
 
-  const applied = normaliseFilter(filter);
-  const directory = useDirectory(network.id, applied);
+  const directory = useDirectory(network.id, filter);
   const districts = directory.data?.districts ?? [];
   const districtOptions =
-    applied.district && !districts.includes(applied.district) ? [applied.district, ...districts] : districts;
+    filter.district && !districts.includes(filter.district) ? [filter.district, ...districts] : districts;
   const entries = directory.data?.entries;
-  const filtered = applied.q !== undefined || applied.sparte !== undefined || applied.district !== undefined;
+  const filtered = filter.q !== undefined || filter.sparte !== undefined || filter.district !== undefined;
 
   return (
     <section className="nw-section" aria-labelledby={headingId}>
@@ -114,7 +97,7 @@ export function NetworkDirectoryPage() {
         <SelectField
           id={ids.sparte}
           label={t("networks.directory.sparte")}
-          value={applied.sparte ?? ""}
+          value={filter.sparte ?? ""}
           onValueChange={(value) => {
             const parsed = SparteSchema.safeParse(value);
             setFilter({ ...filter, sparte: parsed.success ? parsed.data : undefined });
@@ -127,7 +110,7 @@ export function NetworkDirectoryPage() {
         <SelectField
           id={ids.district}
           label={t("networks.directory.district")}
-          value={applied.district ?? ""}
+          value={filter.district ?? ""}
           onValueChange={(value) => setFilter({ ...filter, district: value || undefined })}
           options={[
             { value: "", label: t("networks.directory.allDistricts") },
