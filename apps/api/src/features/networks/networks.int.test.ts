@@ -98,9 +98,9 @@ describe("create and update", () => {
     ]);
     const o = await onboarding(co.client, net.id);
     expect(o.checklist.map((i) => [i.label, i.position])).toEqual([
-      ["Profil vollständig", 1],
-      ["Ansprechperson benannt", 2],
-      ["Datenschutzvereinbarung unterschrieben", 3],
+      ["Ansprechperson benannt", 1],
+      ["Datenschutzvereinbarung unterschrieben", 2],
+      ["Kennenlerngespräch geführt", 3],
     ]);
     expect(o.partners).toEqual([
       expect.objectContaining({
@@ -129,9 +129,9 @@ describe("create and update", () => {
     const net2 = (await english.client.post("/api/networks", { organisationId: org.id, name: "Open Stages" }))
       .json.network;
     expect((await onboarding(english.client, net2.id)).checklist.map((i) => i.label)).toEqual([
-      "Profile complete",
       "Contact person named",
       "Data protection agreement signed",
+      "Introductory meeting held",
     ]);
   });
 

@@ -30,11 +30,14 @@ type UpdateInput = z.output<typeof UpdateNetworkInput>;
 type InviteInput = z.output<typeof InvitePartnerInput>;
 type DirectoryFilter = z.output<typeof DirectoryQuery>;
 
-/** Default onboarding checklist of a new network, in the founder's language. */
+/**
+ * Default onboarding checklist of a new network, in the founder's language. "Profile complete"
+ * and "first project joined" are computed for every partner, so they are no checklist items.
+ */
 function defaultChecklist(locale: string | null): string[] {
   return locale === "en"
-    ? ["Profile complete", "Contact person named", "Data protection agreement signed"]
-    : ["Profil vollständig", "Ansprechperson benannt", "Datenschutzvereinbarung unterschrieben"];
+    ? ["Contact person named", "Data protection agreement signed", "Introductory meeting held"]
+    : ["Ansprechperson benannt", "Datenschutzvereinbarung unterschrieben", "Kennenlerngespräch geführt"];
 }
 
 /** Networks my organisations are in. */
