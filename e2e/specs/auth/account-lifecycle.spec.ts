@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { signUpViaApi, uniqueEmail } from "../../support/accounts.ts";
 import { linkFromMail } from "../../support/outbox.ts";
 
 const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
@@ -142,4 +143,26 @@ test.describe("language follows the browser, German otherwise", () => {
       await context.close();
     });
   }
+});
+
+test("the account's saved language wins over the browser's, for the whole page at once", async ({
+  browser,
+  baseURL,
+}) => {
+  const base = baseURL ?? "";
+  const context = await browser.newContext({ locale: "en-US", baseURL: base });
+  const page = await context.newPage();
+  await signUpViaApi(page.request, base, { email: uniqueEmail("lena"), displayName: "Lena" });
+  const saved = await page.request.patch("/api/account/profile", {
+    headers: { origin: base },
+    data: { locale: "de" },
+  });
+  expect(saved.status()).toBe(200);
+  await page.goto("/settings");
+  await expect(page.getByRole("heading", { name: "Einstellungen", level: 1 })).toBeVisible();
+  await expect(
+    page.getByRole("navigation", { name: "Hauptnavigation" }).getByRole("link", { name: "Start" }),
+  ).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("lang", "de");
+  await context.close();
 });

@@ -18,9 +18,14 @@ export function LocaleSync() {
       return;
     }
     appliedFor.current = me.id;
-    if (me.locale && me.locale !== currentLanguage()) {
-      void applyLanguage(me.locale);
+    const saved = me.locale;
+    if (!saved || saved === currentLanguage()) {
+      return;
     }
+    // Deferred a task: the pages that appear together with `me` (the app shell) subscribe to
+    // language changes in their own effects, which run after this one; switching now would
+    // happen before they listen, and they would stay in the detected language.
+    setTimeout(() => void applyLanguage(saved), 0);
   }, [me]);
   return null;
 }
