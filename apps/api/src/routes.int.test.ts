@@ -1,26 +1,10 @@
-import type { Database } from "@ensemble/db/schema";
 import { beforeAll, describe, expect, it } from "vitest";
 import { Client, ORIGIN, signUp, type TestApp, useTestApp } from "./test/harness.ts";
 import { inviteToken } from "./test/invitations.ts";
 import { type RouteRule, routeAccess } from "./test/route-access.ts";
+import { TABLES } from "./test/tenancy.ts";
 
 const t = useTestApp();
-
-const TABLES: (keyof Database)[] = [
-  "users",
-  "sessions",
-  "email_tokens",
-  "organisations",
-  "organisation_members",
-  "networks",
-  "network_partners",
-  "network_checklist_items",
-  "network_checklist_checks",
-  "projects",
-  "project_members",
-  "invitations",
-  "audit_events",
-];
 
 /** Every registered API route once, as "METHOD /api/path" (middleware and the catch-all left out). */
 function registeredRoutes(app: TestApp["app"]): string[] {

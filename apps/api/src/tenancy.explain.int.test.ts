@@ -2,21 +2,9 @@ import { type CompiledQuery, type KyselyPlugin, type RootOperationNode, sql } fr
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "./app.ts";
 import { Client, signUp, useTestApp } from "./test/harness.ts";
+import { TENANT_TABLES } from "./test/tenancy.ts";
 
 const t = useTestApp();
-
-/** Tables that belong to a tenant: every read of them must be served by an index. */
-const TENANT_TABLES = new Set([
-  "organisation_members",
-  "networks",
-  "network_partners",
-  "network_checklist_items",
-  "network_checklist_checks",
-  "projects",
-  "project_members",
-  "invitations",
-  "audit_events",
-]);
 
 interface PlanNode {
   "Node Type": string;
@@ -159,7 +147,9 @@ describe("tenant-scoped queries on seeded data", () => {
         const raw = explained.rows[0]?.["QUERY PLAN"];
         const plan = (typeof raw === "string" ? JSON.parse(raw) : raw) as [{ Plan: PlanNode }];
         const seq = scans(plan[0].Plan).filter(
-          (n) => n["Node Type"] === "Seq Scan" && TENANT_TABLES.has(n["Relation Name"] ?? ""),
+          (n) =>
+            n["Node Type"] === "Seq Scan" &&
+            (TENANT_TABLES as readonly string[]).includes(n["Relation Name"] ?? ""),
         );
         expect(seq.map((n) => `${path}: seq scan on ${n["Relation Name"]} in ${query.sql}`)).toEqual([]);
       }

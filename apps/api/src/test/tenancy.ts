@@ -11,10 +11,8 @@ export type RouteCall = [method: string, path: string, body?: unknown];
 /** A refused body and the field codes it must answer with. */
 export type BadBody = [body: unknown, fields: Record<string, string>];
 
-/** Every table a tenancy route may write to (and the accounts). */
-const TABLES = [
-  "users",
-  "organisations",
+/** The tables that belong to a tenant (organisation, network or project). */
+export const TENANT_TABLES = [
   "organisation_members",
   "networks",
   "network_partners",
@@ -24,6 +22,15 @@ const TABLES = [
   "project_members",
   "invitations",
   "audit_events",
+] as const satisfies readonly (keyof Database)[];
+
+/** Every table a route may write to: the accounts, the organisations and the tenants' tables. */
+export const TABLES = [
+  "users",
+  "sessions",
+  "email_tokens",
+  "organisations",
+  ...TENANT_TABLES,
 ] as const satisfies readonly (keyof Database)[];
 
 /** How many rows each tenancy table has now. */

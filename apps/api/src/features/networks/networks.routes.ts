@@ -1,4 +1,3 @@
-import { AuditPage, AuditQuery } from "@ensemble/contracts/audit";
 import { OkResponse } from "@ensemble/contracts/auth";
 import { Invitation } from "@ensemble/contracts/invitations";
 import {
@@ -23,9 +22,10 @@ import {
 import { createRoute, z } from "@hono/zod-openapi";
 import type { AppDeps } from "../../deps.ts";
 import { callerOf } from "../../lib/caller.ts";
-import { csvResponse, csvResponseSpec } from "../../lib/csv.ts";
+import { csvResponse } from "../../lib/csv.ts";
 import { errorResponses, jsonBody, jsonResponse, router } from "../../lib/openapi.ts";
 import { requireUser } from "../../middleware/session.ts";
+import { auditRouteDefinitions } from "../audit/audit.routes.ts";
 import * as networks from "./networks.service.ts";
 
 const tags = ["networks"];
@@ -145,22 +145,7 @@ const routes = {
     request: { params: NetworkIdParam, query: DirectoryQuery },
     responses: { 200: jsonResponse(Directory, "Directory"), ...errorResponses },
   }),
-  audit: createRoute({
-    method: "get",
-    path: "/{id}/audit",
-    tags,
-    summary: "Audit log, newest first (coordinator admins)",
-    request: { params: NetworkIdParam, query: AuditQuery },
-    responses: { 200: jsonResponse(AuditPage, "Events"), ...errorResponses },
-  }),
-  auditCsv: createRoute({
-    method: "get",
-    path: "/{id}/audit.csv",
-    tags,
-    summary: "Audit log as CSV",
-    request: { params: NetworkIdParam },
-    responses: { 200: csvResponseSpec, ...errorResponses },
-  }),
+  ...auditRouteDefinitions(tags, "coordinator admins"),
 };
 
 /** Partner networks: partners, onboarding, directory and audit log. */

@@ -1,4 +1,3 @@
-import { AuditPage, AuditQuery } from "@ensemble/contracts/audit";
 import { OkResponse } from "@ensemble/contracts/auth";
 import { Invitation, InvitationList, ReceivedInvitationList } from "@ensemble/contracts/invitations";
 import {
@@ -19,9 +18,10 @@ import {
 import { createRoute, z } from "@hono/zod-openapi";
 import type { AppDeps } from "../../deps.ts";
 import { callerOf } from "../../lib/caller.ts";
-import { csvResponse, csvResponseSpec } from "../../lib/csv.ts";
+import { csvResponse } from "../../lib/csv.ts";
 import { errorResponses, jsonBody, jsonResponse, router } from "../../lib/openapi.ts";
 import { requireUser } from "../../middleware/session.ts";
+import { auditRouteDefinitions } from "../audit/audit.routes.ts";
 import * as organisations from "./organisations.service.ts";
 
 const tags = ["organisations"];
@@ -147,22 +147,7 @@ const routes = {
     request: { params: OrganisationIdParam },
     responses: { 200: jsonResponse(ReceivedInvitationList, "Invitations"), ...errorResponses },
   }),
-  audit: createRoute({
-    method: "get",
-    path: "/{id}/audit",
-    tags,
-    summary: "Audit log, newest first",
-    request: { params: OrganisationIdParam, query: AuditQuery },
-    responses: { 200: jsonResponse(AuditPage, "Events"), ...errorResponses },
-  }),
-  auditCsv: createRoute({
-    method: "get",
-    path: "/{id}/audit.csv",
-    tags,
-    summary: "Audit log as CSV",
-    request: { params: OrganisationIdParam },
-    responses: { 200: csvResponseSpec, ...errorResponses },
-  }),
+  ...auditRouteDefinitions(tags, "admins"),
 };
 
 /** Organisations, their members, invitations and audit log. */
