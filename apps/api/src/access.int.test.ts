@@ -125,7 +125,14 @@ const expected: Record<keyof typeof ids, Partial<Record<Persona, readonly string
     pMember: partnerNet,
   },
   N2: { oOwner: all.network },
-  NP: { pAdmin: lead, tMember: ["read", "edit_content", "leave"], guest: ["read", "leave"] },
+  // the coordinator's admins act as leads of every network project, so it can always be managed
+  NP: {
+    pAdmin: lead,
+    tMember: ["read", "edit_content", "leave"],
+    guest: ["read", "leave"],
+    kOwner: ownerAdmin,
+    kAdmin: ownerAdmin,
+  },
   KP: { kOwner: lead, kAdmin: ownerAdmin },
   AP: { kMember: archivedLead, kOwner: archivedOwnerAdmin, kAdmin: archivedOwnerAdmin },
 };

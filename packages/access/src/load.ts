@@ -64,7 +64,14 @@ export async function loadNetworkSubject(db: Db, actor: Actor, id: string): Prom
   };
 }
 
-/** The project, its state, the actor's project role and whether they administer the owning organisation. */
+function isAdmin(role: OrganisationRole | null): boolean {
+  return role === "owner" || role === "admin";
+}
+
+/**
+ * The project, its state, the actor's project role and whether they administer the owning
+ * organisation (or, for a network project, the network's coordinating organisation).
+ */
 export async function loadProjectSubject(db: Db, actor: Actor, id: string): Promise<ProjectSubject | null> {
   const row = await db
     .selectFrom("projects as p")
@@ -74,6 +81,10 @@ export async function loadProjectSubject(db: Db, actor: Actor, id: string): Prom
     .leftJoin("organisation_members as om", (j) =>
       j.onRef("om.organisation_id", "=", "p.organisation_id").on("om.user_id", "=", actor.userId),
     )
+    .leftJoin("networks as n", "n.id", "p.network_id")
+    .leftJoin("organisation_members as cm", (j) =>
+      j.onRef("cm.organisation_id", "=", "n.coordinator_id").on("cm.user_id", "=", actor.userId),
+    )
     .select([
       "p.id",
       "p.organisation_id",
@@ -82,6 +93,7 @@ export async function loadProjectSubject(db: Db, actor: Actor, id: string): Prom
       "p.deleted_at",
       "pm.role as project_role",
       "om.role as organisation_role",
+      "cm.role as coordinator_role",
     ])
     .where("p.id", "=", id)
     .executeTakeFirst();
@@ -97,6 +109,6 @@ export async function loadProjectSubject(db: Db, actor: Actor, id: string): Prom
     owner,
     state: row.deleted_at ? "trashed" : row.archived_at ? "archived" : "active",
     role: row.project_role ?? null,
-    ownerAdmin: row.organisation_role === "owner" || row.organisation_role === "admin",
+    ownerAdmin: isAdmin(row.organisation_role) || isAdmin(row.coordinator_role),
   };
 }

@@ -36,7 +36,10 @@ export interface ProjectSubject {
   owner: { kind: "organisation" | "network"; id: string };
   state: "active" | "archived" | "trashed";
   role: ProjectRole | null;
-  /** Owner or admin of the owning organisation (organisation projects only). */
+  /**
+   * Owner or admin of the owning organisation, or for a network project of the network's
+   * coordinating organisation: they act as leads, so no project is ever left without one.
+   */
   ownerAdmin: boolean;
 }
 

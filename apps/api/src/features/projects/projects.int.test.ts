@@ -454,7 +454,8 @@ describe("lifecycle", () => {
       delete: true,
       leave: false,
     });
-    expect(names(await admin.client.get("/api/projects"))).toEqual(["Sommerfest"]);
+    // the organisation coordinates the network, so its admins manage the network's projects too
+    expect(names(await admin.client.get("/api/projects"))).toEqual(["Netzprojekt", "Sommerfest"]);
     expect((await admin.client.get(`/api/projects/${project.id}/members`)).json.members).toHaveLength(1);
     expect(
       (await admin.client.patch(`/api/projects/${project.id}`, { description: "Vom Vorstand" })).status,
@@ -467,9 +468,11 @@ describe("lifecycle", () => {
     await lead.client.delete(`/api/projects/${project.id}`);
     expect(names(await admin.client.get("/api/projects?view=trash"))).toEqual(["Sommerfest"]);
     expect((await admin.client.post(`/api/projects/${project.id}/restore`)).status).toBe(200);
-    // not network projects, and not for plain members
-    expectError(await admin.client.get(`/api/projects/${netProject.id}`), 404, "not_found");
+    const asCoordinator = (await admin.client.get(`/api/projects/${netProject.id}`)).json.project;
+    expect(asCoordinator).toMatchObject({ myRole: null, abilities: { manageMembers: true, leave: false } });
+    // not for plain members
     expect(names(await member.client.get("/api/projects"))).toEqual([]);
+    expectError(await member.client.get(`/api/projects/${netProject.id}`), 404, "not_found");
     expectError(await member.client.get(`/api/projects/${project.id}`), 404, "not_found");
   });
 });

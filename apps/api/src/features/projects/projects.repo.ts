@@ -18,7 +18,10 @@ export interface ProjectFilter {
   networkId?: string | undefined;
 }
 
-/** The projects the user can see: those they are a member of, and their organisations' projects they administer. */
+/**
+ * The projects the user can see: those they are a member of, the projects of organisations they
+ * administer, and the projects of networks whose coordinating organisation they administer.
+ */
 function visibleProjects(db: Db, userId: string) {
   return db
     .selectFrom("projects as p")
@@ -33,11 +36,17 @@ function visibleProjects(db: Db, userId: string) {
     )
     .leftJoin("organisations as o", "o.id", "p.organisation_id")
     .leftJoin("networks as n", "n.id", "p.network_id")
+    .leftJoin("organisation_members as cm", (j) =>
+      j
+        .onRef("cm.organisation_id", "=", "n.coordinator_id")
+        .on("cm.user_id", "=", userId)
+        .on("cm.role", "in", ["owner", "admin"]),
+    )
     .selectAll("p")
     .select([
       sql<string>`coalesce(o.name, n.name)`.as("owner_name"),
       "pm.role as my_role",
-      sql<boolean>`om.user_id is not null`.as("owner_admin"),
+      sql<boolean>`(om.user_id is not null or cm.user_id is not null)`.as("owner_admin"),
       (eb) =>
         eb
           .selectFrom("project_members as c")
@@ -59,6 +68,15 @@ function visibleProjects(db: Db, userId: string) {
             .select("op.id")
             .where("adm.user_id", "=", userId)
             .where("adm.role", "in", ["owner", "admin"]),
+        )
+        .union(
+          eb
+            .selectFrom("organisation_members as coord")
+            .innerJoin("networks as cn", "cn.coordinator_id", "coord.organisation_id")
+            .innerJoin("projects as np", "np.network_id", "cn.id")
+            .select("np.id")
+            .where("coord.user_id", "=", userId)
+            .where("coord.role", "in", ["owner", "admin"]),
         ),
     );
 }
@@ -75,7 +93,13 @@ export function listVisible(db: Db, userId: string, filter: ProjectFilter): Prom
   if (filter.view === "trash") {
     q = q
       .where("p.deleted_at", "is not", null)
-      .where((eb) => eb.or([eb("pm.role", "=", "lead"), eb("om.user_id", "is not", null)]));
+      .where((eb) =>
+        eb.or([
+          eb("pm.role", "=", "lead"),
+          eb("om.user_id", "is not", null),
+          eb("cm.user_id", "is not", null),
+        ]),
+      );
   } else {
     q = q.where("p.deleted_at", "is", null);
     q =
