@@ -17,6 +17,7 @@ export const de = {
     skipToContent: "Zum Inhalt springen",
     loadFailed: "Ensemble konnte gerade nicht geladen werden.",
     retry: "Erneut versuchen",
+    cancel: "Abbrechen",
   },
   language: {
     label: "Sprache",
@@ -232,7 +233,6 @@ export const de = {
       confirmText: "Bist du sicher? Gib zur Bestätigung dein Passwort ein.",
       password: "Passwort",
       confirm: "Konto endgültig löschen",
-      cancel: "Abbrechen",
     },
   },
   routeError: {

@@ -16,6 +16,7 @@ export const en: Messages = {
     skipToContent: "Skip to content",
     loadFailed: "Ensemble could not be loaded right now.",
     retry: "Try again",
+    cancel: "Cancel",
   },
   language: {
     label: "Language",
@@ -223,7 +224,6 @@ export const en: Messages = {
       confirmText: "Are you sure? Enter your password to confirm.",
       password: "Password",
       confirm: "Delete account for good",
-      cancel: "Cancel",
     },
   },
   routeError: {

@@ -72,7 +72,7 @@ export function DeleteAccountSection() {
               {t("settings.delete.confirm")}
             </Button>
             <Button variant="secondary" onClick={cancel} disabled={form.busy}>
-              {t("settings.delete.cancel")}
+              {t("app.cancel")}
             </Button>
           </div>
         </form>

@@ -4,6 +4,7 @@ import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { Button } from "../../components/Button.tsx";
+import { ConfirmDialog } from "../../components/ConfirmDialog.tsx";
 import { FormErrorSummary } from "../../components/FormErrorSummary.tsx";
 import { Loading } from "../../components/PageStatus.tsx";
 import { SelectField } from "../../components/SelectField.tsx";
@@ -11,7 +12,6 @@ import { currentLanguage } from "../../i18n/i18n.ts";
 import { formatDateTime } from "../../lib/dates.ts";
 import { errorMessage } from "../../lib/errors.ts";
 import { useForm } from "../../lib/forms.ts";
-import { ConfirmAction } from "../organisations/ConfirmAction.tsx";
 import { useOrganisations } from "../organisations/organisations.queries.ts";
 import "./invitations.css";
 
@@ -114,6 +114,7 @@ export function InvitationAnswer({
   const organisations = useOrganisations();
   const administered = (organisations.data ?? []).filter((o) => o.myRole === "owner" || o.myRole === "admin");
   const [chosen, setChosen] = useState("");
+  const [confirmingDecline, setConfirmingDecline] = useState(false);
   const [declining, setDeclining] = useState(false);
   const [declineError, setDeclineError] = useState<unknown>(null);
   // with a single organisation to choose there is nothing to ask
@@ -124,7 +125,6 @@ export function InvitationAnswer({
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setDeclineError(null);
     void form.submit(async () => {
       if (needsPicker && !organisationId) {
         form.fail({ organisationId: "required" });
@@ -135,11 +135,14 @@ export function InvitationAnswer({
   }
 
   async function decline() {
+    if (declining) {
+      return;
+    }
     setDeclineError(null);
-    form.reset();
     setDeclining(true);
     try {
       await onDecline();
+      setConfirmingDecline(false);
     } catch (error) {
       setDeclineError(error);
     } finally {
@@ -185,21 +188,29 @@ export function InvitationAnswer({
           </Button>
         ) : null}
         {needsPicker ? <Link to={createHref}>{t("invitations.picker.create")}</Link> : null}
-        <ConfirmAction
-          label={t("invitations.decline")}
+        <Button
           variant="secondary"
-          hiddenContext={context}
-          question={t("invitations.declineConfirm")}
-          confirmLabel={t("invitations.declineConfirmButton")}
-          busy={declining}
-          onConfirm={decline}
-        />
+          onClick={() => {
+            form.reset();
+            setDeclineError(null);
+            setConfirmingDecline(true);
+          }}
+        >
+          {t("invitations.decline")}
+          {context ? <span className="visually-hidden"> {context}</span> : null}
+        </Button>
       </div>
-      {declineError ? (
-        <p role="alert" className="notice notice--error">
-          {errorMessage(t, declineError)}
-        </p>
-      ) : null}
+      <ConfirmDialog
+        open={confirmingDecline}
+        title={t("invitations.declineConfirm")}
+        confirmLabel={t("invitations.declineConfirmButton")}
+        busy={declining}
+        error={declineError}
+        onConfirm={() => void decline()}
+        onCancel={() => setConfirmingDecline(false)}
+      >
+        <p>{invitationSentence(t, invitation)}</p>
+      </ConfirmDialog>
     </form>
   );
 }

@@ -3,6 +3,7 @@ import { type RefObject, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useLocation, useNavigate } from "react-router";
 import { StatusMessage } from "../../components/StatusMessage.tsx";
+import { useFocusAfterRender } from "../../lib/useFocusAfterRender.ts";
 import { InvitationAnswer, InvitationDescription } from "./InvitationAnswer.tsx";
 import { acceptedPath, useAcceptInvitation, useDeclineInvitation } from "./invitations.queries.ts";
 
@@ -25,6 +26,8 @@ export function InvitationList({ invitations, organisationId, headingRef }: Invi
   const accept = useAcceptInvitation();
   const decline = useDeclineInvitation();
   const [declined, setDeclined] = useState<string | null>(null);
+  // once the answered invitation's dialog has closed and the invitation has left the list
+  const focusHeading = useFocusAfterRender(headingRef);
   const returnTo = location.pathname + location.search;
 
   return (
@@ -51,7 +54,7 @@ export function InvitationList({ invitations, organisationId, headingRef }: Invi
                   setDeclined(null);
                   await decline.mutateAsync({ invitationId: invitation.id, organisationId });
                   setDeclined(t("invitations.home.declined", { target: invitation.target.name }));
-                  headingRef.current?.focus();
+                  focusHeading();
                 }}
               />
             </li>

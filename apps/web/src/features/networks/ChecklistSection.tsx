@@ -3,11 +3,11 @@ import { CreateChecklistItemInput } from "@ensemble/contracts/networks";
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Button } from "../../components/Button.tsx";
+import { ConfirmDialog } from "../../components/ConfirmDialog.tsx";
 import { FormErrorSummary } from "../../components/FormErrorSummary.tsx";
 import { StatusMessage } from "../../components/StatusMessage.tsx";
 import { TextField } from "../../components/TextField.tsx";
 import { useForm, validate } from "../../lib/forms.ts";
-import { ConfirmDialog } from "./ConfirmDialog.tsx";
 import { useAddChecklistItem, useDeleteChecklistItem, useRenameChecklistItem } from "./networks.queries.ts";
 
 type Outcome = { kind: "added" | "renamed" | "deleted"; item: string };
@@ -214,7 +214,7 @@ function RenameForm({
           {t("networks.onboarding.checklist.save")}
         </Button>
         <Button variant="secondary" disabled={form.busy} onClick={() => onDone(null)}>
-          {t("networks.cancel")}
+          {t("app.cancel")}
         </Button>
       </div>
     </form>

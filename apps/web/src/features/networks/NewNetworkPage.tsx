@@ -132,7 +132,7 @@ function CreateNetworkForm({ choices }: { choices: OrganisationSummary[] }) {
         <Button type="submit" busy={form.busy}>
           {t("networks.create.submit")}
         </Button>
-        <Link to="/networks">{t("networks.cancel")}</Link>
+        <Link to="/networks">{t("app.cancel")}</Link>
       </div>
     </form>
   );

@@ -12,7 +12,6 @@ export const networksDe = {
   title: "Netzwerke",
   yes: "Ja",
   no: "Nein",
-  cancel: "Abbrechen",
   kinds: {
     association: "Verein",
     venue: "Spielstätte",
@@ -254,7 +253,6 @@ export const networksEn: typeof networksDe = {
   title: "Networks",
   yes: "Yes",
   no: "No",
-  cancel: "Cancel",
   kinds: {
     association: "Association",
     venue: "Venue",

@@ -8,6 +8,7 @@ import type { TFunction } from "i18next";
 import { type FormEvent, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Button } from "../../components/Button.tsx";
+import { ConfirmDialog } from "../../components/ConfirmDialog.tsx";
 import { FormErrorSummary } from "../../components/FormErrorSummary.tsx";
 import { Loading } from "../../components/PageStatus.tsx";
 import { SelectField } from "../../components/SelectField.tsx";
@@ -18,7 +19,7 @@ import { asApiError } from "../../lib/api.ts";
 import { formatDateTime } from "../../lib/dates.ts";
 import { errorMessage } from "../../lib/errors.ts";
 import { useForm, validate } from "../../lib/forms.ts";
-import { ConfirmAction } from "./ConfirmAction.tsx";
+import { useFocusAfterRender } from "../../lib/useFocusAfterRender.ts";
 import { OrgSection } from "./OrgSection.tsx";
 import {
   useInviteMember,
@@ -121,6 +122,8 @@ export function PendingInvitationsSection({ organisation }: { organisation: Orga
   const resend = useResendInvitation(organisation.id);
   const revoke = useRevokeInvitation(organisation.id);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const focusHeading = useFocusAfterRender(headingRef);
+  const [revoking, setRevoking] = useState<Invitation | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
   const language = currentLanguage();
@@ -137,17 +140,19 @@ export function PendingInvitationsSection({ organisation }: { organisation: Orga
     });
   }
 
-  async function onRevoke(invitation: Invitation) {
-    setStatus(null);
-    setFailure(null);
-    try {
-      await revoke.mutateAsync(invitation.id);
-      setStatus(t("organisations.invitations.revoked", { email: invitation.email }));
-      // the row and its buttons are gone
-      headingRef.current?.focus();
-    } catch (error) {
-      setFailure(error);
+  function confirmRevoke() {
+    if (!revoking || revoke.isPending) {
+      return;
     }
+    const invitation = revoking;
+    revoke.mutate(invitation.id, {
+      onSuccess: () => {
+        setRevoking(null);
+        setStatus(t("organisations.invitations.revoked", { email: invitation.email }));
+        // the row and its buttons are gone
+        focusHeading();
+      },
+    });
   }
 
   const list = invitations.data ?? [];
@@ -197,14 +202,18 @@ export function PendingInvitationsSection({ organisation }: { organisation: Orga
                         {t("organisations.invitations.resend")}
                         <span className="visually-hidden"> {invitation.email}</span>
                       </Button>
-                      <ConfirmAction
-                        label={t("organisations.invitations.revoke")}
-                        hiddenContext={invitation.email}
-                        question={t("organisations.invitations.revokeConfirm", { email: invitation.email })}
-                        confirmLabel={t("organisations.invitations.revokeConfirmButton")}
-                        busy={revoke.isPending}
-                        onConfirm={() => onRevoke(invitation)}
-                      />
+                      <Button
+                        variant="danger"
+                        onClick={() => {
+                          setStatus(null);
+                          setFailure(null);
+                          revoke.reset();
+                          setRevoking(invitation);
+                        }}
+                      >
+                        {t("organisations.invitations.revoke")}
+                        <span className="visually-hidden"> {invitation.email}</span>
+                      </Button>
                     </div>
                   </td>
                 </tr>
@@ -219,6 +228,15 @@ export function PendingInvitationsSection({ organisation }: { organisation: Orga
           {errorMessage(t, failure)}
         </p>
       ) : null}
+      <ConfirmDialog
+        open={revoking !== null}
+        title={t("organisations.invitations.revokeConfirm", { email: revoking?.email ?? "" })}
+        confirmLabel={t("organisations.invitations.revokeConfirmButton")}
+        busy={revoke.isPending}
+        error={revoke.error}
+        onConfirm={confirmRevoke}
+        onCancel={() => setRevoking(null)}
+      />
     </OrgSection>
   );
 }

@@ -3,13 +3,14 @@ import { type FormEvent, type RefObject, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { Button } from "../../components/Button.tsx";
+import { ConfirmDialog } from "../../components/ConfirmDialog.tsx";
 import { FormErrorSummary } from "../../components/FormErrorSummary.tsx";
 import { Loading } from "../../components/PageStatus.tsx";
 import { SelectField } from "../../components/SelectField.tsx";
 import { StatusMessage } from "../../components/StatusMessage.tsx";
 import { errorMessage } from "../../lib/errors.ts";
 import { useForm } from "../../lib/forms.ts";
-import { ConfirmAction } from "./ConfirmAction.tsx";
+import { useFocusAfterRender } from "../../lib/useFocusAfterRender.ts";
 import { InviteMemberSection, PendingInvitationsSection } from "./OrganisationInvitationsSections.tsx";
 import { useOrganisationOutlet, useOrganisationTitle } from "./OrganisationLayout.tsx";
 import { OrgSection } from "./OrgSection.tsx";
@@ -30,6 +31,8 @@ export function OrganisationMembersPage() {
   const members = useOrganisationMembers(organisation.id);
   const { abilities } = organisation;
   const membersHeadingRef = useRef<HTMLHeadingElement>(null);
+  // after a transfer the transfer section goes (and with it its dialog and button)
+  const focusMembersHeading = useFocusAfterRender(membersHeadingRef);
   const [transferred, setTransferred] = useState<string | null>(null);
 
   return (
@@ -54,7 +57,7 @@ export function OrganisationMembersPage() {
           members={members.data}
           onTransferred={(name) => {
             setTransferred(t("organisations.transfer.done", { name }));
-            membersHeadingRef.current?.focus();
+            focusMembersHeading();
           }}
         />
       ) : null}
@@ -77,7 +80,9 @@ function MembersSection({ organisation, members, query, headingRef }: MembersSec
   const baseId = useId();
   const changeRole = useChangeMemberRole(organisation.id);
   const remove = useRemoveMember(organisation.id);
+  const focusHeading = useFocusAfterRender(headingRef);
   const [drafts, setDrafts] = useState<Record<string, OrganisationRole>>({});
+  const [removing, setRemoving] = useState<OrganisationMember | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
   const manage = organisation.abilities.manageMembers;
@@ -109,17 +114,19 @@ function MembersSection({ organisation, members, query, headingRef }: MembersSec
     );
   }
 
-  async function removeMember(member: OrganisationMember) {
-    setStatus(null);
-    setFailure(null);
-    try {
-      await remove.mutateAsync(member.userId);
-      setStatus(t("organisations.members.removed", { name: member.displayName }));
-      // the row (and the button that had focus) is gone
-      headingRef.current?.focus();
-    } catch (error) {
-      setFailure(error);
+  function confirmRemove() {
+    if (!removing || remove.isPending) {
+      return;
     }
+    const member = removing;
+    remove.mutate(member.userId, {
+      onSuccess: () => {
+        setRemoving(null);
+        setStatus(t("organisations.members.removed", { name: member.displayName }));
+        // the row (and the button that opened the dialog) is gone
+        focusHeading();
+      },
+    });
   }
 
   return (
@@ -199,14 +206,18 @@ function MembersSection({ organisation, members, query, headingRef }: MembersSec
                     {manage ? (
                       <td>
                         {canRemoveMember(myRole, member) ? (
-                          <ConfirmAction
-                            label={t("organisations.members.remove")}
-                            hiddenContext={member.displayName}
-                            question={t("organisations.members.removeConfirm", { name: member.displayName })}
-                            confirmLabel={t("organisations.members.removeConfirmButton")}
-                            busy={remove.isPending}
-                            onConfirm={() => removeMember(member)}
-                          />
+                          <Button
+                            variant="danger"
+                            onClick={() => {
+                              setStatus(null);
+                              setFailure(null);
+                              remove.reset();
+                              setRemoving(member);
+                            }}
+                          >
+                            {t("organisations.members.remove")}
+                            <span className="visually-hidden"> {member.displayName}</span>
+                          </Button>
                         ) : null}
                       </td>
                     ) : null}
@@ -223,6 +234,15 @@ function MembersSection({ organisation, members, query, headingRef }: MembersSec
           {errorMessage(t, failure)}
         </p>
       ) : null}
+      <ConfirmDialog
+        open={removing !== null}
+        title={t("organisations.members.removeConfirm", { name: removing?.displayName ?? "" })}
+        confirmLabel={t("organisations.members.removeConfirmButton")}
+        busy={remove.isPending}
+        error={remove.error}
+        onConfirm={confirmRemove}
+        onCancel={() => setRemoving(null)}
+      />
     </OrgSection>
   );
 }
@@ -242,6 +262,7 @@ function TransferOwnershipSection({
   const form = useForm(TRANSFER_FIELDS);
   const transfer = useTransferOwnership(organisation.id);
   const [userId, setUserId] = useState("");
+  const [confirming, setConfirming] = useState(false);
   const candidates = transferCandidates(members);
   const chosen = candidates.find((m) => m.userId === userId);
 
@@ -255,8 +276,31 @@ function TransferOwnershipSection({
   }
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
-    // the confirmation's own buttons do the work; Enter in the select must not skip it
+    // submitting only asks; the dialog's button does the work
     event.preventDefault();
+    if (!chosen) {
+      form.fail({ userId: "required" });
+      return;
+    }
+    form.reset();
+    transfer.reset();
+    setConfirming(true);
+  }
+
+  async function confirmTransfer() {
+    if (!chosen || transfer.isPending) {
+      return;
+    }
+    const name = chosen.displayName;
+    try {
+      // not mutate's onSuccess: this section may be gone by then (I am no longer the owner)
+      await transfer.mutateAsync({ userId: chosen.userId });
+    } catch {
+      return; // shown in the dialog
+    }
+    setConfirming(false);
+    setUserId("");
+    onTransferred(name);
   }
 
   return (
@@ -279,32 +323,20 @@ function TransferOwnershipSection({
           error={form.errorFor("userId")}
         />
         <div className="form__actions">
-          <ConfirmAction
-            label={t("organisations.transfer.submit")}
-            question={t("organisations.transfer.confirm", { name: chosen?.displayName ?? "" })}
-            confirmLabel={t("organisations.transfer.confirmButton")}
-            busy={form.busy}
-            onStart={() => {
-              if (chosen) {
-                form.reset();
-                return true;
-              }
-              form.fail({ userId: "required" });
-              return false;
-            }}
-            onConfirm={() =>
-              form.submit(async () => {
-                if (!chosen) {
-                  return;
-                }
-                await transfer.mutateAsync({ userId: chosen.userId });
-                setUserId("");
-                onTransferred(chosen.displayName);
-              })
-            }
-          />
+          <Button type="submit" variant="danger">
+            {t("organisations.transfer.submit")}
+          </Button>
         </div>
       </form>
+      <ConfirmDialog
+        open={confirming}
+        title={t("organisations.transfer.confirm", { name: chosen?.displayName ?? "" })}
+        confirmLabel={t("organisations.transfer.confirmButton")}
+        busy={transfer.isPending}
+        error={transfer.error}
+        onConfirm={() => void confirmTransfer()}
+        onCancel={() => setConfirming(false)}
+      />
     </OrgSection>
   );
 }
@@ -319,17 +351,19 @@ function LeaveSection({
   const { t } = useTranslation();
   const navigate = useNavigate();
   const leave = useLeaveOrganisation(organisation.id);
-  const [failure, setFailure] = useState<unknown>(null);
+  const [confirming, setConfirming] = useState(false);
   const lastOwner = isLastOwner(members);
 
-  async function onLeave() {
-    setFailure(null);
+  async function confirmLeave() {
+    if (leave.isPending) {
+      return;
+    }
     try {
       await leave.mutateAsync();
-      navigate("/organisations", { state: { left: organisation.name } });
-    } catch (error) {
-      setFailure(error);
+    } catch {
+      return; // shown in the dialog
     }
+    navigate("/organisations", { state: { left: organisation.name } });
   }
 
   return (
@@ -338,19 +372,27 @@ function LeaveSection({
       {lastOwner ? (
         <p className="notice notice--warning">{t("organisations.leave.lastOwner")}</p>
       ) : (
-        <ConfirmAction
-          label={t("organisations.leave.submit")}
-          question={t("organisations.leave.confirm", { name: organisation.name })}
-          confirmLabel={t("organisations.leave.confirmButton")}
-          busy={leave.isPending}
-          onConfirm={onLeave}
-        />
+        <div className="form__actions">
+          <Button
+            variant="danger"
+            onClick={() => {
+              leave.reset();
+              setConfirming(true);
+            }}
+          >
+            {t("organisations.leave.submit")}
+          </Button>
+        </div>
       )}
-      {failure ? (
-        <p role="alert" className="notice notice--error">
-          {errorMessage(t, failure)}
-        </p>
-      ) : null}
+      <ConfirmDialog
+        open={confirming}
+        title={t("organisations.leave.confirm", { name: organisation.name })}
+        confirmLabel={t("organisations.leave.confirmButton")}
+        busy={leave.isPending}
+        error={leave.error}
+        onConfirm={() => void confirmLeave()}
+        onCancel={() => setConfirming(false)}
+      />
     </OrgSection>
   );
 }

@@ -174,7 +174,7 @@ function ProfileForm({ organisation, onDone }: { organisation: Organisation; onD
           {t("organisations.profile.save")}
         </Button>
         <Button variant="secondary" disabled={form.busy} onClick={() => onDone(false)}>
-          {t("organisations.cancel")}
+          {t("app.cancel")}
         </Button>
       </div>
     </form>

@@ -26,7 +26,6 @@ export const organisationsDe = {
     member: "Mitglied",
   },
   you: "du",
-  cancel: "Abbrechen",
   choose: "Bitte wählen",
   switcher: {
     button: "Organisation: {{name}}",
@@ -258,7 +257,6 @@ export const organisationsEn: typeof organisationsDe = {
     member: "Member",
   },
   you: "you",
-  cancel: "Cancel",
   choose: "Please choose",
   switcher: {
     button: "Organisation: {{name}}",

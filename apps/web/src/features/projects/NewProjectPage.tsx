@@ -170,7 +170,7 @@ function CreateProjectForm({
         <Button type="submit" busy={form.busy}>
           {t("projects.create.submit")}
         </Button>
-        <Link to="/projects">{t("projects.create.cancel")}</Link>
+        <Link to="/projects">{t("app.cancel")}</Link>
       </div>
     </form>
   );

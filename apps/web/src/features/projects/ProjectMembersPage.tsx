@@ -6,10 +6,11 @@ import {
   ProjectRole,
 } from "@ensemble/contracts/projects";
 import type { TFunction } from "i18next";
-import { type FormEvent, type RefObject, useCallback, useEffect, useId, useRef, useState } from "react";
+import { type FormEvent, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { Button } from "../../components/Button.tsx";
+import { ConfirmDialog } from "../../components/ConfirmDialog.tsx";
 import { FormErrorSummary } from "../../components/FormErrorSummary.tsx";
 import { Loading } from "../../components/PageStatus.tsx";
 import { SelectField } from "../../components/SelectField.tsx";
@@ -18,7 +19,7 @@ import { EmailField } from "../../components/TextField.tsx";
 import { currentLanguage } from "../../i18n/i18n.ts";
 import { errorMessage } from "../../lib/errors.ts";
 import { useForm, validate } from "../../lib/forms.ts";
-import { ConfirmDialog } from "./ConfirmDialog.tsx";
+import { useFocusAfterRender } from "../../lib/useFocusAfterRender.ts";
 import { useProjectContext, useProjectTitle } from "./ProjectLayout.tsx";
 import { MemberOrganisations } from "./ProjectOverviewPage.tsx";
 import { formatDate, isProjectRole, roleLabel } from "./projects.format.ts";
@@ -33,20 +34,6 @@ import {
   useRevokeInvitation,
 } from "./projects.queries.ts";
 import "./projects.css";
-
-/**
- * Moves focus to `ref` once the next render is committed — after a dialog closed in that render
- * (focus cannot move out of a modal dialog while it is open).
- */
-function useFocusAfterRender(ref: RefObject<HTMLElement | null>): () => void {
-  const [requests, setRequests] = useState(0);
-  useEffect(() => {
-    if (requests > 0) {
-      ref.current?.focus();
-    }
-  }, [requests, ref]);
-  return useCallback(() => setRequests((n) => n + 1), []);
-}
 
 /** /projects/:id/members: who is in the project; leads manage roles and invitations. */
 export function ProjectMembersPage() {
@@ -237,7 +224,7 @@ function MembersSection({ project }: { project: Project }) {
         busy={remove.isPending}
         error={remove.error}
         onConfirm={confirmRemove}
-        onClose={() => {
+        onCancel={() => {
           setRemoving(null);
           remove.reset();
         }}
@@ -412,7 +399,7 @@ function InvitationsSection({ project }: { project: Project }) {
         busy={revoke.isPending}
         error={revoke.error}
         onConfirm={confirmRevoke}
-        onClose={() => {
+        onCancel={() => {
           setRevoking(null);
           revoke.reset();
         }}
@@ -470,7 +457,7 @@ function LeaveSection({ project }: { project: Project }) {
         busy={leave.isPending}
         error={leave.error}
         onConfirm={confirmLeave}
-        onClose={() => {
+        onCancel={() => {
           setConfirming(false);
           leave.reset();
         }}

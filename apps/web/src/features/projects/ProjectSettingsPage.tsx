@@ -3,6 +3,7 @@ import { type FormEvent, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Navigate, useNavigate } from "react-router";
 import { Button } from "../../components/Button.tsx";
+import { ConfirmDialog } from "../../components/ConfirmDialog.tsx";
 import { FormErrorSummary } from "../../components/FormErrorSummary.tsx";
 import { StatusMessage } from "../../components/StatusMessage.tsx";
 import { TextAreaField } from "../../components/TextAreaField.tsx";
@@ -10,7 +11,6 @@ import { TextField } from "../../components/TextField.tsx";
 import { errorMessage } from "../../lib/errors.ts";
 import { useForm, validate } from "../../lib/forms.ts";
 import { ColorChoiceField } from "./ColorChoiceField.tsx";
-import { ConfirmDialog } from "./ConfirmDialog.tsx";
 import { type ProjectContext, projectPath, useProjectContext, useProjectTitle } from "./ProjectLayout.tsx";
 import type { ProjectsNotice } from "./projects.notice.ts";
 import { useChangeProjectState, useUpdateProject } from "./projects.queries.ts";
@@ -230,7 +230,7 @@ function TrashSection({ project }: { project: Project }) {
         busy={change.isPending}
         error={change.error}
         onConfirm={confirmTrash}
-        onClose={() => {
+        onCancel={() => {
           setConfirming(false);
           change.reset();
         }}

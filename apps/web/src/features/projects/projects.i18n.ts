@@ -28,9 +28,6 @@ export const projectsDe = {
     archived: "Archiviert",
     trashed: "Im Papierkorb",
   },
-  confirm: {
-    cancel: "Abbrechen",
-  },
   list: {
     heading: "Projekte",
     newProject: "Neues Projekt",
@@ -83,7 +80,6 @@ export const projectsDe = {
     ownerHint: "Die Organisation oder das Netzwerk, in dem das Projekt angelegt wird.",
     chooseOwner: "Bitte wählen",
     submit: "Projekt anlegen",
-    cancel: "Abbrechen",
     noOwners:
       "Um ein Projekt anzulegen, musst du Mitglied einer Organisation sein. Lege eine an oder lass dich einladen.",
     toOrganisations: "Zu den Organisationen",
@@ -208,9 +204,6 @@ export const projectsEn: typeof projectsDe = {
     archived: "Archived",
     trashed: "In the trash",
   },
-  confirm: {
-    cancel: "Cancel",
-  },
   list: {
     heading: "Projects",
     newProject: "New project",
@@ -263,7 +256,6 @@ export const projectsEn: typeof projectsDe = {
     ownerHint: "The organisation or network the project is created in.",
     chooseOwner: "Please choose",
     submit: "Create project",
-    cancel: "Cancel",
     noOwners: "To create a project you need to be a member of an organisation. Create one or get invited.",
     toOrganisations: "Go to organisations",
   },
