@@ -1,3 +1,5 @@
+import type { OrganisationKind, OrganisationRole, Sparte } from "@ensemble/contracts/organisations";
+import type { ProjectRole } from "@ensemble/contracts/projects";
 import { invitationsDe } from "../features/invitations/invitations.i18n.ts";
 import { networksDe } from "../features/networks/networks.i18n.ts";
 import { organisationsDe } from "../features/organisations/organisations.i18n.ts";
@@ -11,6 +13,39 @@ export const de = {
   networks: networksDe,
   projects: projectsDe,
   invitations: invitationsDe,
+  organisation: {
+    kinds: {
+      association: "Verein",
+      venue: "Spielstätte",
+      collective: "Kollektiv",
+      company: "Unternehmen",
+      municipality: "Kommune",
+      artist: "Künstler*in",
+    } satisfies Record<OrganisationKind, string>,
+    sparten: {
+      music: "Musik",
+      theatre: "Theater",
+      dance: "Tanz",
+      visual_arts: "Bildende Kunst",
+      literature: "Literatur",
+      film: "Film",
+      sociocultural: "Soziokultur",
+      heritage: "Kulturerbe",
+      other: "Anderes",
+    } satisfies Record<Sparte, string>,
+  },
+  roles: {
+    organisation: {
+      owner: "Eigentümer*in",
+      admin: "Admin",
+      member: "Mitglied",
+    } satisfies Record<OrganisationRole, string>,
+    project: {
+      lead: "Leitung",
+      editor: "Bearbeitung",
+      viewer: "Lesezugriff",
+    } satisfies Record<ProjectRole, string>,
+  },
   app: {
     name: "Ensemble",
     loading: "Wird geladen …",

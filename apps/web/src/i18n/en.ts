@@ -10,6 +10,39 @@ export const en: Messages = {
   networks: networksEn,
   projects: projectsEn,
   invitations: invitationsEn,
+  organisation: {
+    kinds: {
+      association: "Association",
+      venue: "Venue",
+      collective: "Collective",
+      company: "Company",
+      municipality: "Municipality",
+      artist: "Artist",
+    },
+    sparten: {
+      music: "Music",
+      theatre: "Theatre",
+      dance: "Dance",
+      visual_arts: "Visual arts",
+      literature: "Literature",
+      film: "Film",
+      sociocultural: "Sociocultural work",
+      heritage: "Cultural heritage",
+      other: "Other",
+    },
+  },
+  roles: {
+    organisation: {
+      owner: "Owner",
+      admin: "Admin",
+      member: "Member",
+    },
+    project: {
+      lead: "Lead",
+      editor: "Editor",
+      viewer: "Viewer",
+    },
+  },
   app: {
     name: "Ensemble",
     loading: "Loading …",

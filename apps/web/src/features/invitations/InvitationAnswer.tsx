@@ -12,23 +12,9 @@ import { currentLanguage } from "../../i18n/i18n.ts";
 import { formatDateTime } from "../../lib/dates.ts";
 import { errorMessage } from "../../lib/errors.ts";
 import { useForm } from "../../lib/forms.ts";
+import { roleName } from "../../lib/roles.ts";
 import { useOrganisations } from "../organisations/organisations.queries.ts";
 import "./invitations.css";
-
-/** The role an invitation grants, in words. */
-export function invitationRole(t: TFunction, role: string | null): string | null {
-  switch (role) {
-    case "owner":
-    case "admin":
-    case "member":
-    case "lead":
-    case "editor":
-    case "viewer":
-      return t(`invitations.roles.${role}`);
-    default:
-      return role;
-  }
-}
 
 /** The sentence that says who invites whom into what. */
 export function invitationSentence(t: TFunction, invitation: ReceivedInvitation): string {
@@ -57,7 +43,7 @@ export function InvitationDescription({
   showEmail?: boolean;
 }) {
   const { t } = useTranslation();
-  const role = invitationRole(t, invitation.role);
+  const role = roleName(t, invitation.role);
   return (
     <div className="invitation__description">
       <p className="invitation__sentence">{invitationSentence(t, invitation)}</p>

@@ -1,14 +1,6 @@
 /** Texts of the invitations feature (German is the shape; English must match). */
 export const invitationsDe = {
   title: "Einladungen",
-  roles: {
-    owner: "Eigentümer*in",
-    admin: "Admin",
-    member: "Mitglied",
-    lead: "Leitung",
-    editor: "Bearbeitung",
-    viewer: "Lesezugriff",
-  },
   describe: {
     organisation: "{{inviter}} lädt dich in die Organisation „{{target}}“ ein.",
     project: "{{inviter}} lädt dich in das Projekt „{{target}}“ ein.",
@@ -57,14 +49,6 @@ export const invitationsDe = {
 
 export const invitationsEn: typeof invitationsDe = {
   title: "Invitations",
-  roles: {
-    owner: "Owner",
-    admin: "Admin",
-    member: "Member",
-    lead: "Lead",
-    editor: "Editor",
-    viewer: "Viewer",
-  },
   describe: {
     organisation: "{{inviter}} invites you to join the organisation “{{target}}”.",
     project: "{{inviter}} invites you to the project “{{target}}”.",

@@ -169,7 +169,7 @@ function OrganisationInvite({
                     {o.name}
                   </p>
                   <p className="nw-result-list__meta">
-                    {[t(`networks.kinds.${o.kind}`), o.district].filter(Boolean).join(" · ")}
+                    {[t(`organisation.kinds.${o.kind}`), o.district].filter(Boolean).join(" · ")}
                   </p>
                 </div>
                 {partners.has(o.id) ? (

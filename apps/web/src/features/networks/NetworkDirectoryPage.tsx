@@ -104,7 +104,7 @@ export function NetworkDirectoryPage() {
           }}
           options={[
             { value: "", label: t("networks.directory.allSparten") },
-            ...SparteSchema.options.map((s: Sparte) => ({ value: s, label: t(`networks.sparten.${s}`) })),
+            ...SparteSchema.options.map((s: Sparte) => ({ value: s, label: t(`organisation.sparten.${s}`) })),
           ]}
         />
         <SelectField
@@ -177,7 +177,7 @@ function DirectoryCard({ entry }: { entry: OrganisationProfile }) {
           <h3 id={`org-${entry.id}`} className="nw-directory-card__name">
             {entry.name}
           </h3>
-          <p className="nw-directory-card__kind">{t(`networks.kinds.${entry.kind}`)}</p>
+          <p className="nw-directory-card__kind">{t(`organisation.kinds.${entry.kind}`)}</p>
         </div>
       </div>
       {entry.description ? <p className="nw-directory-card__description">{entry.description}</p> : null}
@@ -185,7 +185,7 @@ function DirectoryCard({ entry }: { entry: OrganisationProfile }) {
         {entry.sparten.length > 0 ? (
           <div>
             <dt>{t("networks.directory.sparten")}</dt>
-            <dd>{entry.sparten.map((s) => t(`networks.sparten.${s}`)).join(", ")}</dd>
+            <dd>{entry.sparten.map((s) => t(`organisation.sparten.${s}`)).join(", ")}</dd>
           </div>
         ) : null}
         {entry.district ? (

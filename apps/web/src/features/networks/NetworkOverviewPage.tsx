@@ -107,7 +107,7 @@ function MyOrganisationsSection({ network }: { network: Network }) {
                   ) : null}
                 </p>
                 <p className="nw-plain-list__meta">
-                  {t("networks.overview.myRole", { role: t(`networks.roles.${o.role}`) })}
+                  {t("networks.overview.myRole", { role: t(`roles.organisation.${o.role}`) })}
                 </p>
               </div>
               {leavable.has(o.id) ? (

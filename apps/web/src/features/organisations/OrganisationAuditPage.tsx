@@ -14,7 +14,7 @@ import { auditCsvHref, useOrganisationAudit } from "./organisations.queries.ts";
 
 function roleName(t: TFunction, role: string | undefined): string | undefined {
   if (role === "owner" || role === "admin" || role === "member") {
-    return t(`organisations.roles.${role}`);
+    return t(`roles.organisation.${role}`);
   }
   return role;
 }

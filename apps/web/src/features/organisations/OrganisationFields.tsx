@@ -109,7 +109,7 @@ export function OrganisationFields({ form, draft, onChange, optionalTitle }: Org
 
   const kindOptions = [
     ...(draft.kind === "" ? [{ value: "", label: t("organisations.choose") }] : []),
-    ...OrganisationKind.options.map((kind) => ({ value: kind, label: t(`organisations.kinds.${kind}`) })),
+    ...OrganisationKind.options.map((kind) => ({ value: kind, label: t(`organisation.kinds.${kind}`) })),
   ];
 
   return (
@@ -148,7 +148,7 @@ export function OrganisationFields({ form, draft, onChange, optionalTitle }: Org
                 checked={draft.sparten.includes(sparte)}
                 onChange={(event) => toggleSparte(sparte, event.target.checked)}
               />
-              <span>{t(`organisations.sparten.${sparte}`)}</span>
+              <span>{t(`organisation.sparten.${sparte}`)}</span>
             </label>
           ))}
         </div>

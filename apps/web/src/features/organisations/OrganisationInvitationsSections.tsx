@@ -4,7 +4,6 @@ import {
   InviteOrganisationMemberInput,
   type Organisation,
 } from "@ensemble/contracts/organisations";
-import type { TFunction } from "i18next";
 import { type FormEvent, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Button } from "../../components/Button.tsx";
@@ -19,6 +18,7 @@ import { asApiError } from "../../lib/api.ts";
 import { formatDateTime } from "../../lib/dates.ts";
 import { errorMessage } from "../../lib/errors.ts";
 import { useForm, validate } from "../../lib/forms.ts";
+import { roleName } from "../../lib/roles.ts";
 import { useFocusAfterRender } from "../../lib/useFocusAfterRender.ts";
 import { OrgSection } from "./OrgSection.tsx";
 import {
@@ -92,7 +92,7 @@ export function InviteMemberSection({ organisation }: { organisation: Organisati
           onValueChange={setRole}
           options={InvitableOrganisationRole.options.map((r) => ({
             value: r,
-            label: t(`organisations.roles.${r}`),
+            label: t(`roles.organisation.${r}`),
           }))}
           error={form.errorFor("role")}
         />
@@ -105,14 +105,6 @@ export function InviteMemberSection({ organisation }: { organisation: Organisati
       </form>
     </OrgSection>
   );
-}
-
-/** The role an invitation grants, in words ("—" for none). */
-function roleText(t: TFunction, role: string | null): string {
-  if (role === "owner" || role === "admin" || role === "member") {
-    return t(`organisations.roles.${role}`);
-  }
-  return role ?? "—";
 }
 
 /** Pending (and expired or declined) invitations, to send again or revoke. */
@@ -188,7 +180,7 @@ export function PendingInvitationsSection({ organisation }: { organisation: Orga
               {list.map((invitation) => (
                 <tr key={invitation.id}>
                   <th scope="row">{invitation.email}</th>
-                  <td>{roleText(t, invitation.role)}</td>
+                  <td>{roleName(t, invitation.role) ?? "—"}</td>
                   <td>{invitation.invitedBy}</td>
                   <td className="data-table__nowrap">{formatDateTime(invitation.expiresAt, language)}</td>
                   <td>{t(`organisations.invitations.states.${invitation.state}`)}</td>

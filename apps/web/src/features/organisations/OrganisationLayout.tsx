@@ -95,9 +95,9 @@ export function OrganisationLayout() {
         <div>
           <h1>{organisation.name}</h1>
           <p className="org-header__meta">
-            {t(`organisations.kinds.${organisation.kind}`)} ·{" "}
+            {t(`organisation.kinds.${organisation.kind}`)} ·{" "}
             {t("organisations.summary.members", { count: organisation.memberCount })} ·{" "}
-            {t("organisations.summary.myRole", { role: t(`organisations.roles.${organisation.myRole}`) })}
+            {t("organisations.summary.myRole", { role: t(`roles.organisation.${organisation.myRole}`) })}
           </p>
         </div>
       </div>

@@ -103,7 +103,7 @@ function MembersSection({ organisation, members, query, headingRef }: MembersSec
           setStatus(
             t("organisations.members.roleChanged", {
               name: member.displayName,
-              role: t(`organisations.roles.${role}`),
+              role: t(`roles.organisation.${role}`),
             }),
           );
           // the save button is gone now that nothing is left to save
@@ -184,7 +184,7 @@ function MembersSection({ organisation, members, query, headingRef }: MembersSec
                           >
                             {roles.map((role) => (
                               <option key={role} value={role}>
-                                {t(`organisations.roles.${role}`)}
+                                {t(`roles.organisation.${role}`)}
                               </option>
                             ))}
                           </select>
@@ -200,7 +200,7 @@ function MembersSection({ organisation, members, query, headingRef }: MembersSec
                           ) : null}
                         </div>
                       ) : (
-                        t(`organisations.roles.${member.role}`)
+                        t(`roles.organisation.${member.role}`)
                       )}
                     </td>
                     {manage ? (
@@ -317,7 +317,7 @@ function TransferOwnershipSection({
             { value: "", label: t("organisations.choose") },
             ...candidates.map((m) => ({
               value: m.userId,
-              label: `${m.displayName} (${t(`organisations.roles.${m.role}`)})`,
+              label: `${m.displayName} (${t(`roles.organisation.${m.role}`)})`,
             })),
           ]}
           error={form.errorFor("userId")}

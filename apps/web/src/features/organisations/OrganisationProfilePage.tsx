@@ -101,7 +101,7 @@ function ProfileView({ organisation: o }: { organisation: Organisation }) {
       <dt>{t("organisations.fields.name")}</dt>
       <dd>{o.name}</dd>
       <dt>{t("organisations.fields.kind")}</dt>
-      <dd>{t(`organisations.kinds.${o.kind}`)}</dd>
+      <dd>{t(`organisation.kinds.${o.kind}`)}</dd>
       <dt>{t("organisations.fields.sparten")}</dt>
       <dd>
         {o.sparten.length === 0 ? (
@@ -109,7 +109,7 @@ function ProfileView({ organisation: o }: { organisation: Organisation }) {
         ) : (
           <ul className="tag-list">
             {o.sparten.map((s) => (
-              <li key={s}>{t(`organisations.sparten.${s}`)}</li>
+              <li key={s}>{t(`organisation.sparten.${s}`)}</li>
             ))}
           </ul>
         )}

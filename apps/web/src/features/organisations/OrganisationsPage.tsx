@@ -64,8 +64,8 @@ export function OrganisationsPage() {
                 </Link>
                 <p className="org-list__meta">
                   {t("organisations.list.meta", {
-                    kind: t(`organisations.kinds.${o.kind}`),
-                    role: t(`organisations.roles.${o.myRole}`),
+                    kind: t(`organisation.kinds.${o.kind}`),
+                    role: t(`roles.organisation.${o.myRole}`),
                   })}
                 </p>
               </div>

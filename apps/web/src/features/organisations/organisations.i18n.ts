@@ -1,30 +1,6 @@
 /** Texts of the organisations feature (German is the shape; English must match). */
 export const organisationsDe = {
   title: "Organisationen",
-  kinds: {
-    association: "Verein",
-    venue: "Spielstätte",
-    collective: "Kollektiv",
-    company: "Unternehmen",
-    municipality: "Kommune",
-    artist: "Künstler*in",
-  },
-  sparten: {
-    music: "Musik",
-    theatre: "Theater",
-    dance: "Tanz",
-    visual_arts: "Bildende Kunst",
-    literature: "Literatur",
-    film: "Film",
-    sociocultural: "Soziokultur",
-    heritage: "Kulturerbe",
-    other: "Anderes",
-  },
-  roles: {
-    owner: "Eigentümer*in",
-    admin: "Admin",
-    member: "Mitglied",
-  },
   you: "du",
   choose: "Bitte wählen",
   switcher: {
@@ -232,30 +208,6 @@ export const organisationsDe = {
 
 export const organisationsEn: typeof organisationsDe = {
   title: "Organisations",
-  kinds: {
-    association: "Association",
-    venue: "Venue",
-    collective: "Collective",
-    company: "Company",
-    municipality: "Municipality",
-    artist: "Artist",
-  },
-  sparten: {
-    music: "Music",
-    theatre: "Theatre",
-    dance: "Dance",
-    visual_arts: "Visual arts",
-    literature: "Literature",
-    film: "Film",
-    sociocultural: "Sociocultural work",
-    heritage: "Cultural heritage",
-    other: "Other",
-  },
-  roles: {
-    owner: "Owner",
-    admin: "Admin",
-    member: "Member",
-  },
   you: "you",
   choose: "Please choose",
   switcher: {

@@ -12,7 +12,7 @@ export function formatDate(iso: string, language: string): string {
 
 /** The name of a project role; `null` is an admin of the owning organisation without a role. */
 export function roleLabel(t: TFunction, role: ProjectRole | null): string {
-  return role === null ? t("projects.roles.ownerAdmin") : t(`projects.roles.${role}`);
+  return role === null ? t("projects.roles.ownerAdmin") : t(`roles.project.${role}`);
 }
 
 /** Whether the role is one of the project roles (for values read back from a select). */

@@ -12,9 +12,6 @@ export const projectsDe = {
     gray: "Grau",
   },
   roles: {
-    lead: "Leitung",
-    editor: "Bearbeitung",
-    viewer: "Lesezugriff",
     ownerAdmin: "Verwaltung der Organisation",
     hint: "Leitung: verwaltet Mitglieder und Einstellungen. Bearbeitung: arbeitet an den Inhalten mit. Lesezugriff: sieht alles, ändert nichts.",
   },
@@ -188,9 +185,6 @@ export const projectsEn: typeof projectsDe = {
     gray: "Grey",
   },
   roles: {
-    lead: "Lead",
-    editor: "Editor",
-    viewer: "Viewer",
     ownerAdmin: "Organisation admin",
     hint: "Lead: manages members and settings. Editor: works on the content. Viewer: sees everything, changes nothing.",
   },
