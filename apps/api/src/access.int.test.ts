@@ -259,4 +259,38 @@ describe("the same rules over HTTP", () => {
       stop();
     }
   });
+
+  it("ends places in network projects that came through a partner organisation, and keeps everyone else's", async () => {
+    const seen: AccessRevocation[] = [];
+    const stop = t.deps.revocations.subscribe((r) => seen.push(r));
+    try {
+      // a partner's member joins the network project, then leaves the partner organisation
+      await join(t, people.pAdmin.client, `/api/projects/${ids.NP}/invitations`, "pMember", {
+        role: "editor",
+      });
+      expect((await people.pMember.client.get(`/api/projects/${ids.NP}`)).status).toBe(200);
+      ok(await people.pMember.client.post(`/api/organisations/${ids.P}/leave`));
+      expect((await people.pMember.client.get(`/api/projects/${ids.NP}`)).status).toBe(404);
+      await expect
+        .poll(() => seen.some((r) => r.userId === people.pMember.id && r.scope.id === ids.NP))
+        .toBe(true);
+
+      // the coordination removes the partner: its admin loses the project it leads
+      ok(await people.kOwner.client.delete(`/api/networks/${ids.N}/partners/${ids.P}`));
+      expect((await people.pAdmin.client.get(`/api/projects/${ids.NP}`)).status).toBe(404);
+      expect(
+        (await people.pAdmin.client.patch(`/api/projects/${ids.NP}`, { name: "Mitgenommen" })).status,
+      ).toBe(404);
+      await expect
+        .poll(() => seen.some((r) => r.userId === people.pAdmin.id && r.scope.id === ids.NP))
+        .toBe(true);
+      // the coordination still manages it; the third organisation's editor and the guest stay
+      const asCoordinator = (await people.kAdmin.client.get(`/api/projects/${ids.NP}`)).json.project;
+      expect(asCoordinator.abilities).toMatchObject({ manageMembers: true, update: true });
+      expect((await people.tMember.client.get(`/api/projects/${ids.NP}`)).status).toBe(200);
+      expect((await people.guest.client.get(`/api/projects/${ids.NP}`)).status).toBe(200);
+    } finally {
+      stop();
+    }
+  });
 });

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { authorizeNetwork, authorizeOrganisation } from "@ensemble/access/authorize";
-import { abilities } from "@ensemble/access/policy";
+import { abilities, can } from "@ensemble/access/policy";
 import type { AuditPage } from "@ensemble/contracts/audit";
 import { AppError } from "@ensemble/contracts/errors";
 import type { Invitation } from "@ensemble/contracts/invitations";
@@ -23,6 +23,7 @@ import type { Caller } from "../../lib/caller.ts";
 import { auditCsv, auditPage, recordAudit } from "../audit/audit.service.ts";
 import * as invitations from "../invitations/invitations.service.ts";
 import { avatarColor, isProfileComplete, presentProfile } from "../organisations/organisations.presenter.ts";
+import { dropNetworkMemberships, publishProjectRevocations } from "../projects/projects.service.ts";
 import * as repo from "./networks.repo.ts";
 
 type CreateInput = z.output<typeof CreateNetworkInput>;
@@ -274,7 +275,7 @@ export async function removePartner(
   if (organisationId === subject.coordinatorId) {
     throw new AppError("conflict", "The coordinating organisation cannot leave its network.");
   }
-  const coordinatorAdmin = subject.coordinatorRole === "owner" || subject.coordinatorRole === "admin";
+  const coordinatorAdmin = can(caller.actor, "remove_partner", subject);
   if (!coordinatorAdmin) {
     await authorizeOrganisation(deps.db, caller.actor, "answer_network_invitation", organisationId);
   }
@@ -283,7 +284,7 @@ export async function removePartner(
     .select("name")
     .where("id", "=", organisationId)
     .executeTakeFirst();
-  const people = await deps.db.transaction().execute(async (tx) => {
+  const { people, lost } = await deps.db.transaction().execute(async (tx) => {
     if (!(await repo.deletePartner(tx, id, organisationId))) {
       throw new AppError("not_found", "This organisation is not a partner.");
     }
@@ -299,11 +300,14 @@ export async function removePartner(
         name: org?.name ?? "",
       },
     );
-    return repo.memberIds(tx, organisationId);
+    const people = await repo.memberIds(tx, organisationId);
+    // their places in the network's projects came through the partnership
+    return { people, lost: await dropNetworkMemberships(tx, { networkId: id }, people) };
   });
   for (const userId of people) {
     await deps.revocations.publish({ userId, scope: { kind: "network", id } }).catch(() => undefined);
   }
+  await publishProjectRevocations(deps, lost);
 }
 
 /** Adds a checklist item (coordinator admins). */

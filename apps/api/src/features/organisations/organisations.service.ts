@@ -20,6 +20,7 @@ import type { AppDeps } from "../../deps.ts";
 import type { Caller } from "../../lib/caller.ts";
 import { auditCsv, auditPage, recordAudit } from "../audit/audit.service.ts";
 import * as invitations from "../invitations/invitations.service.ts";
+import { dropNetworkMemberships } from "../projects/projects.service.ts";
 import { avatarColor, presentMember, presentOrganisation } from "./organisations.presenter.ts";
 import * as repo from "./organisations.repo.ts";
 
@@ -218,6 +219,8 @@ export async function removeMember(
       throw new AppError("last_owner", "An organisation always keeps at least one owner.");
     }
     const removed = await repo.deleteMember(tx, id, userId);
+    const viaNetworks = await dropNetworkMemberships(tx, { organisationId: id }, [userId]);
+    removed.push(...viaNetworks.map((r) => r.projectId));
     await recordAudit(
       tx,
       caller,
@@ -249,6 +252,8 @@ export async function leaveOrganisation(deps: AppDeps, caller: Caller, id: strin
       );
     }
     const removed = await repo.deleteMember(tx, id, caller.user.id);
+    const viaNetworks = await dropNetworkMemberships(tx, { organisationId: id }, [caller.user.id]);
+    removed.push(...viaNetworks.map((r) => r.projectId));
     await recordAudit(tx, caller, deps.now(), { organisationId: id }, "member.left", {
       kind: "user",
       id: caller.user.id,

@@ -240,3 +240,47 @@ export function listExpiredTrash(db: Db, before: Date, limit: number) {
 export async function deleteProject(db: Db, id: string): Promise<void> {
   await db.deleteFrom("projects").where("id", "=", id).execute();
 }
+
+/**
+ * Ends the memberships in network projects that came through partner organisations: for each
+ * of `userIds`, in the given networks' projects, unless the person still belongs to a partner
+ * organisation of that network. Returns what was removed.
+ */
+export async function deleteNetworkMembershipsWithoutPartner(
+  db: Db,
+  networkIds: string[],
+  userIds: string[],
+): Promise<{ project_id: string; user_id: string }[]> {
+  if (networkIds.length === 0 || userIds.length === 0) {
+    return [];
+  }
+  return db
+    .deleteFrom("project_members as pm")
+    .using("projects as p")
+    .whereRef("p.id", "=", "pm.project_id")
+    .where("p.network_id", "in", networkIds)
+    .where("pm.user_id", "in", userIds)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom("organisation_members as om")
+            .innerJoin("network_partners as np", "np.organisation_id", "om.organisation_id")
+            .select("om.user_id")
+            .whereRef("np.network_id", "=", "p.network_id")
+            .whereRef("om.user_id", "=", "pm.user_id"),
+        ),
+      ),
+    )
+    .returning(["pm.project_id", "pm.user_id"])
+    .execute();
+}
+
+/** The networks an organisation is a partner in. */
+export async function networksOf(db: Db, organisationId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom("network_partners")
+    .select("network_id")
+    .where("organisation_id", "=", organisationId)
+    .execute();
+  return rows.map((r) => r.network_id);
+}

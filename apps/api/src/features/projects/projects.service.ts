@@ -310,3 +310,32 @@ export async function joinProject(
   }
   await repo.insertMember(tx, id, caller.user.id, role, deps.now());
 }
+
+/**
+ * When people leave a partner organisation, or the organisation leaves a network, their places
+ * in the network's projects go too (inside the caller's transaction), unless they are still in
+ * another partner organisation of that network. People invited from outside the network's
+ * organisations (guests, other organisations) keep theirs. Returns the removed memberships, for
+ * revocation.
+ */
+export async function dropNetworkMemberships(
+  tx: Db,
+  scope: { networkId: string } | { organisationId: string },
+  userIds: string[],
+): Promise<{ projectId: string; userId: string }[]> {
+  const networks = "networkId" in scope ? [scope.networkId] : await repo.networksOf(tx, scope.organisationId);
+  const removed = await repo.deleteNetworkMembershipsWithoutPartner(tx, networks, userIds);
+  return removed.map((r) => ({ projectId: r.project_id, userId: r.user_id }));
+}
+
+/** Tells every process who lost which projects. */
+export async function publishProjectRevocations(
+  deps: AppDeps,
+  removed: { projectId: string; userId: string }[],
+): Promise<void> {
+  for (const r of removed) {
+    await deps.revocations
+      .publish({ userId: r.userId, scope: { kind: "project", id: r.projectId } })
+      .catch((err: unknown) => deps.logger.error({ err }, "access revocation could not be published"));
+  }
+}
