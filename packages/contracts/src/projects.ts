@@ -83,7 +83,10 @@ export const ProjectMember = z.object({
   displayName: z.string(),
   email: z.string(),
   role: ProjectRole,
-  /** The organisations this person belongs to (empty for a guest). */
+  /**
+   * The organisations taking part in the project (the owner, or the network's partners) this
+   * person belongs to; their other memberships are not shown. Empty for a guest from outside.
+   */
   organisations: z.array(z.object({ id: z.string(), name: z.string() })),
   guest: z.boolean(),
   isMe: z.boolean(),

@@ -21,6 +21,34 @@ export async function deleteOwnSession(db: Db, userId: string, sessionId: string
   return Number(result.numDeletedRows) > 0;
 }
 
+/**
+ * Locks the organisations this person owns (in id order, so two deletions cannot deadlock), so
+ * the owner counts read next cannot change before the account is gone.
+ */
+export async function lockOwnedOrganisations(db: Db, userId: string): Promise<void> {
+  await db
+    .selectFrom("organisations as o")
+    .innerJoin("organisation_members as m", "m.organisation_id", "o.id")
+    .select("o.id")
+    .where("m.user_id", "=", userId)
+    .where("m.role", "=", "owner")
+    .orderBy("o.id")
+    .forNoKeyUpdate()
+    .execute();
+}
+
+/** Does the organisation coordinate a network that has other partners? */
+export async function coordinatesPartners(db: Db, organisationId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom("networks as n")
+    .innerJoin("network_partners as p", "p.network_id", "n.id")
+    .select("p.organisation_id")
+    .where("n.coordinator_id", "=", organisationId)
+    .where("p.organisation_id", "<>", organisationId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 /** Organisations where this person is the only owner, with how many members each has. */
 export async function soleOwnerships(db: Db, userId: string): Promise<{ id: string; members: number }[]> {
   const rows = await db

@@ -119,11 +119,19 @@ export async function deleteAccount(deps: AppDeps, user: SessionUser, password: 
   await deps.db.transaction().execute(async (tx) => {
     // An organisation never loses its last owner: others must be handed ownership first; an
     // organisation with nobody else in it goes with its only member.
+    await repo.lockOwnedOrganisations(tx, user.id);
     for (const org of await repo.soleOwnerships(tx, user.id)) {
       if (org.members > 1) {
         throw new AppError(
           "last_owner",
           "Hand over ownership of your organisations before you delete your account.",
+        );
+      }
+      // a solo organisation that coordinates partners would take their whole network with it
+      if (await repo.coordinatesPartners(tx, org.id)) {
+        throw new AppError(
+          "last_owner",
+          "Your organisation coordinates a network with partners: hand it over before you delete your account.",
         );
       }
       await repo.deleteOrganisation(tx, org.id);

@@ -34,7 +34,7 @@ export function searchByName(db: Db, text: string, limit: number) {
 
 /** Takes the organisation's row lock, so role changes and removals are decided one at a time. */
 export async function lockOrganisation(db: Db, id: string): Promise<void> {
-  await db.selectFrom("organisations").select("id").where("id", "=", id).forUpdate().execute();
+  await db.selectFrom("organisations").select("id").where("id", "=", id).forNoKeyUpdate().execute();
 }
 
 export async function countMembers(db: Db, organisationId: string): Promise<number> {

@@ -178,11 +178,15 @@ describe("members", () => {
     const members = (await lead.client.get(`${base}/members`)).json.members;
     expect(members.map((m: Record<string, unknown>) => [m.displayName, m.role, m.guest])).toEqual([
       ["Lea Lead", "lead", false],
-      ["Ed Editor", "editor", false],
+      ["Ed Editor", "editor", true],
       ["Guest viewer", "viewer", true],
     ]);
-    expect(members[1].organisations).toEqual([{ id: ed.org.id, name: "Drittverein" }]);
+    // only the organisations taking part in the project are shown: the editor's own
+    // organisation is none of the others' business
+    expect(members[0].organisations).toHaveLength(1);
+    expect(members[1].organisations).toEqual([]);
     expect(members[2].organisations).toEqual([]);
+    expect(JSON.stringify(members)).not.toContain("Drittverein");
 
     const asViewer = (await guest.client.get(base)).json.project;
     expect(asViewer).toMatchObject({ myRole: "viewer", memberCount: 3 });

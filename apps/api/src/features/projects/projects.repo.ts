@@ -122,7 +122,7 @@ export function findById(db: Db, id: string): Promise<ProjectRow | undefined> {
 }
 
 export async function lockProject(db: Db, id: string): Promise<void> {
-  await db.selectFrom("projects").select("id").where("id", "=", id).forUpdate().execute();
+  await db.selectFrom("projects").select("id").where("id", "=", id).forNoKeyUpdate().execute();
 }
 
 export function insertProject(db: Db, values: Insertable<ProjectsTable>): Promise<ProjectRow> {
@@ -162,15 +162,35 @@ export async function listMembers(db: Db, projectId: string) {
     .orderBy(sql`lower(u.display_name)`)
     .execute();
   const ids = members.map((m) => m.user_id);
-  const orgs = ids.length
-    ? await db
-        .selectFrom("organisation_members as om")
-        .innerJoin("organisations as o", "o.id", "om.organisation_id")
-        .select(["om.user_id", "o.id", "o.name"])
-        .where("om.user_id", "in", ids)
-        .orderBy(sql`lower(o.name)`)
-        .execute()
-    : [];
+  const project = await db
+    .selectFrom("projects")
+    .select(["organisation_id", "network_id"])
+    .where("id", "=", projectId)
+    .executeTakeFirst();
+  // Only the organisations that take part in the project (the owning organisation, or the
+  // network's partners): a member's other memberships are none of the other members' business.
+  const orgs =
+    ids.length && project
+      ? await db
+          .selectFrom("organisation_members as om")
+          .innerJoin("organisations as o", "o.id", "om.organisation_id")
+          .select(["om.user_id", "o.id", "o.name"])
+          .where("om.user_id", "in", ids)
+          .where((eb) =>
+            project.organisation_id
+              ? eb("o.id", "=", project.organisation_id)
+              : eb(
+                  "o.id",
+                  "in",
+                  eb
+                    .selectFrom("network_partners")
+                    .select("organisation_id")
+                    .where("network_id", "=", project.network_id ?? ""),
+                ),
+          )
+          .orderBy(sql`lower(o.name)`)
+          .execute()
+      : [];
   return members.map((m) => ({
     ...m,
     organisations: orgs.filter((o) => o.user_id === m.user_id).map((o) => ({ id: o.id, name: o.name })),
