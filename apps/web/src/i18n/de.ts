@@ -1,5 +1,6 @@
 import type { OrganisationKind, OrganisationRole, Sparte } from "@ensemble/contracts/organisations";
 import type { ProjectRole } from "@ensemble/contracts/projects";
+import { auditDe } from "../features/audit/audit.i18n.ts";
 import { invitationsDe } from "../features/invitations/invitations.i18n.ts";
 import { networksDe } from "../features/networks/networks.i18n.ts";
 import { organisationsDe } from "../features/organisations/organisations.i18n.ts";
@@ -13,6 +14,7 @@ export const de = {
   networks: networksDe,
   projects: projectsDe,
   invitations: invitationsDe,
+  audit: auditDe,
   organisation: {
     kinds: {
       association: "Verein",

@@ -1,3 +1,4 @@
+import { auditEn } from "../features/audit/audit.i18n.ts";
 import { invitationsEn } from "../features/invitations/invitations.i18n.ts";
 import { networksEn } from "../features/networks/networks.i18n.ts";
 import { organisationsEn } from "../features/organisations/organisations.i18n.ts";
@@ -10,6 +11,7 @@ export const en: Messages = {
   networks: networksEn,
   projects: projectsEn,
   invitations: invitationsEn,
+  audit: auditEn,
   organisation: {
     kinds: {
       association: "Association",

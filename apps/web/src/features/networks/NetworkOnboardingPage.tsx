@@ -7,6 +7,7 @@ import { Button } from "../../components/Button.tsx";
 import { ConfirmDialog } from "../../components/ConfirmDialog.tsx";
 import { Loading } from "../../components/PageStatus.tsx";
 import { StatusMessage } from "../../components/StatusMessage.tsx";
+import { TableScroll } from "../../components/TableScroll.tsx";
 import { currentLanguage } from "../../i18n/i18n.ts";
 import { formatDateTime } from "../../lib/dates.ts";
 import { errorMessage } from "../../lib/errors.ts";
@@ -21,7 +22,6 @@ import {
   useRevokeInvitation,
   useSetCheck,
 } from "./networks.queries.ts";
-import { ScrollRegion } from "./ScrollRegion.tsx";
 
 /** /networks/:id/onboarding: partners and their onboarding state, invitations, the checklist. */
 export function NetworkOnboardingPage() {
@@ -133,7 +133,7 @@ function PartnersSection({ network, data }: { network: Network; data: Onboarding
       <h2 id={headingId} ref={headingRef} tabIndex={-1}>
         {t("networks.onboarding.partners.heading")}
       </h2>
-      <ScrollRegion label={t("networks.onboarding.partners.scrollLabel")}>
+      <TableScroll className="nw-table-scroll" label={t("networks.onboarding.partners.scrollLabel")}>
         <table className="nw-data-table">
           <thead>
             <tr>
@@ -226,7 +226,7 @@ function PartnersSection({ network, data }: { network: Network; data: Onboarding
             })}
           </tbody>
         </table>
-      </ScrollRegion>
+      </TableScroll>
       <StatusMessage message={message} />
       {setCheck.isError ? (
         <p role="alert" className="notice notice--error">
@@ -311,7 +311,7 @@ function InvitationsSection({ network, invitations }: { network: Network; invita
       {invitations.length === 0 ? (
         <p>{t("networks.onboarding.invitations.empty")}</p>
       ) : (
-        <ScrollRegion labelledBy={headingId}>
+        <TableScroll className="nw-table-scroll" labelledBy={headingId}>
           <table className="nw-data-table">
             <thead>
               <tr>
@@ -362,7 +362,7 @@ function InvitationsSection({ network, invitations }: { network: Network; invita
               })}
             </tbody>
           </table>
-        </ScrollRegion>
+        </TableScroll>
       )}
       <StatusMessage
         message={

@@ -1,12 +1,3 @@
-import type { AuditAction } from "@ensemble/contracts/audit";
-
-/** An audit action as an i18n key: i18next reads dots as nesting, so "a.b" is stored as "a_b". */
-export type AuditActionKey = AuditAction extends infer A
-  ? A extends `${infer Head}.${infer Tail}`
-    ? `${Head}_${Tail}`
-    : never
-  : never;
-
 /** Texts of the networks feature (German is the shape; English must match). */
 export const networksDe = {
   title: "Netzwerke",
@@ -186,42 +177,7 @@ export const networksDe = {
     loadFailed: "Das Verzeichnis konnte nicht geladen werden.",
   },
   audit: {
-    heading: "Protokoll",
     intro: "Wer wann was im Netzwerk geändert hat, die neuesten Einträge zuerst.",
-    download: "Als CSV herunterladen",
-    at: "Zeitpunkt",
-    action: "Aktion",
-    actor: "Wer",
-    target: "Betroffen",
-    empty: "Noch keine Einträge.",
-    more: "Ältere Einträge laden",
-    loaded_one: "{{count}} weiterer Eintrag geladen.",
-    loaded_other: "{{count}} weitere Einträge geladen.",
-    end: "Das sind alle Einträge.",
-    loadFailed: "Das Protokoll konnte nicht geladen werden.",
-    actions: {
-      organisation_created: "Organisation angelegt",
-      organisation_updated: "Organisation geändert",
-      member_invited: "Mitglied eingeladen",
-      member_invitation_revoked: "Einladung eines Mitglieds zurückgezogen",
-      member_joined: "Mitglied beigetreten",
-      member_role_changed: "Rolle geändert",
-      member_removed: "Mitglied entfernt",
-      member_left: "Mitglied ausgetreten",
-      ownership_transferred: "Eigentümerschaft übertragen",
-      network_created: "Netzwerk gegründet",
-      network_updated: "Netzwerk geändert",
-      partner_invited: "Partner eingeladen",
-      partner_invitation_revoked: "Partnereinladung zurückgezogen",
-      partner_joined: "Partner beigetreten",
-      partner_declined: "Partnereinladung abgelehnt",
-      partner_removed: "Partner entfernt",
-      partner_left: "Partner ausgetreten",
-      project_created: "Projekt angelegt",
-      project_deleted: "Projekt gelöscht",
-      project_restored: "Projekt wiederhergestellt",
-      project_purged: "Projekt endgültig gelöscht",
-    } satisfies Record<AuditActionKey, string>,
   },
 };
 
@@ -271,7 +227,7 @@ export const networksEn: typeof networksDe = {
     overview: "Overview",
     onboarding: "Partners & onboarding",
     directory: "Directory",
-    audit: "Log",
+    audit: "Audit log",
   },
   notAllowed: "Only admins of the coordinating organisation can see this part.",
   overview: {
@@ -402,41 +358,6 @@ export const networksEn: typeof networksDe = {
     loadFailed: "The directory could not be loaded.",
   },
   audit: {
-    heading: "Log",
     intro: "Who changed what in the network and when, newest first.",
-    download: "Download as CSV",
-    at: "Time",
-    action: "Action",
-    actor: "Who",
-    target: "Concerns",
-    empty: "No entries yet.",
-    more: "Load older entries",
-    loaded_one: "{{count}} more entry loaded.",
-    loaded_other: "{{count}} more entries loaded.",
-    end: "These are all the entries.",
-    loadFailed: "The log could not be loaded.",
-    actions: {
-      organisation_created: "Organisation created",
-      organisation_updated: "Organisation changed",
-      member_invited: "Member invited",
-      member_invitation_revoked: "Member invitation revoked",
-      member_joined: "Member joined",
-      member_role_changed: "Role changed",
-      member_removed: "Member removed",
-      member_left: "Member left",
-      ownership_transferred: "Ownership transferred",
-      network_created: "Network founded",
-      network_updated: "Network changed",
-      partner_invited: "Partner invited",
-      partner_invitation_revoked: "Partner invitation revoked",
-      partner_joined: "Partner joined",
-      partner_declined: "Partner invitation declined",
-      partner_removed: "Partner removed",
-      partner_left: "Partner left",
-      project_created: "Project created",
-      project_deleted: "Project deleted",
-      project_restored: "Project restored",
-      project_purged: "Project deleted for good",
-    },
   },
 };

@@ -1,17 +1,5 @@
-import { AuditAction } from "@ensemble/contracts/audit";
 import { describe, expect, it } from "vitest";
-import { networksDe, networksEn } from "./networks.i18n.ts";
-import { auditActionKey, formatDate } from "./networks.labels.ts";
-
-describe("audit action names", () => {
-  it("has a German and an English name for every action", () => {
-    for (const action of AuditAction.options) {
-      const key = auditActionKey(action);
-      expect(networksDe.audit.actions[key]).toBeTruthy();
-      expect(networksEn.audit.actions[key]).toBeTruthy();
-    }
-  });
-});
+import { formatDate } from "./networks.labels.ts";
 
 describe("formatDate", () => {
   it("writes the date in the reader's language and leaves unreadable input alone", () => {

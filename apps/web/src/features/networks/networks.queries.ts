@@ -4,14 +4,9 @@ import type {
   Network,
   UpdateNetworkInput,
 } from "@ensemble/contracts/networks";
-import {
-  keepPreviousData,
-  useInfiniteQuery,
-  useMutation,
-  useQuery,
-  useQueryClient,
-} from "@tanstack/react-query";
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, call } from "../../lib/api.ts";
+import { useAuditLog } from "../audit/audit.queries.ts";
 import type { DirectoryFilter } from "./networks.directory.ts";
 
 /** Everything of this feature lives under ["networks", …]. */
@@ -235,24 +230,12 @@ export function useDirectory(id: string, filter: DirectoryFilter) {
 
 /** The audit log, newest first, one page after another. */
 export function useNetworkAudit(id: string, enabled: boolean) {
-  return useInfiniteQuery({
-    queryKey: auditKey(id),
-    queryFn: ({ pageParam }) =>
-      call(
-        api.networks[":id"].audit.$get({
-          param: { id },
-          query: pageParam === undefined ? {} : { before: pageParam },
-        }),
-      ),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
+  return useAuditLog(
+    auditKey(id),
+    (before) =>
+      call(api.networks[":id"].audit.$get({ param: { id }, query: before === undefined ? {} : { before } })),
     enabled,
-  });
-}
-
-/** Where the audit log downloads as CSV. */
-export function auditCsvUrl(id: string): string {
-  return `/api/networks/${encodeURIComponent(id)}/audit.csv`;
+  );
 }
 
 /** Organisations by name, to invite one (GET /api/organisations/search; at least 2 characters). */

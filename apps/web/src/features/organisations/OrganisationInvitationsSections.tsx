@@ -12,6 +12,7 @@ import { FormErrorSummary } from "../../components/FormErrorSummary.tsx";
 import { Loading } from "../../components/PageStatus.tsx";
 import { SelectField } from "../../components/SelectField.tsx";
 import { StatusMessage } from "../../components/StatusMessage.tsx";
+import { TableScroll } from "../../components/TableScroll.tsx";
 import { EmailField } from "../../components/TextField.tsx";
 import { currentLanguage } from "../../i18n/i18n.ts";
 import { asApiError } from "../../lib/api.ts";
@@ -163,7 +164,7 @@ export function PendingInvitationsSection({ organisation }: { organisation: Orga
       ) : null}
       {invitations.data && list.length === 0 ? <p>{t("organisations.invitations.empty")}</p> : null}
       {list.length > 0 ? (
-        <div className="table-wrap">
+        <TableScroll label={t("organisations.invitations.heading")}>
           <table className="data-table">
             <caption className="visually-hidden">{t("organisations.invitations.heading")}</caption>
             <thead>
@@ -188,6 +189,7 @@ export function PendingInvitationsSection({ organisation }: { organisation: Orga
                     <div className="row-actions">
                       <Button
                         variant="secondary"
+                        className="button--small"
                         busy={resend.isPending && resend.variables === invitation.id}
                         onClick={() => onResend(invitation)}
                       >
@@ -196,6 +198,7 @@ export function PendingInvitationsSection({ organisation }: { organisation: Orga
                       </Button>
                       <Button
                         variant="danger"
+                        className="button--small"
                         onClick={() => {
                           setStatus(null);
                           setFailure(null);
@@ -212,7 +215,7 @@ export function PendingInvitationsSection({ organisation }: { organisation: Orga
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : null}
       <StatusMessage message={status} />
       {failure ? (

@@ -8,6 +8,7 @@ import { FormErrorSummary } from "../../components/FormErrorSummary.tsx";
 import { Loading } from "../../components/PageStatus.tsx";
 import { SelectField } from "../../components/SelectField.tsx";
 import { StatusMessage } from "../../components/StatusMessage.tsx";
+import { TableScroll } from "../../components/TableScroll.tsx";
 import { errorMessage } from "../../lib/errors.ts";
 import { useForm } from "../../lib/forms.ts";
 import { useFocusAfterRender } from "../../lib/useFocusAfterRender.ts";
@@ -143,7 +144,7 @@ function MembersSection({ organisation, members, query, headingRef }: MembersSec
         </div>
       ) : null}
       {members ? (
-        <div className="table-wrap">
+        <TableScroll label={t("organisations.members.heading")}>
           <table className="data-table">
             <caption className="visually-hidden">{t("organisations.members.heading")}</caption>
             <thead>
@@ -191,6 +192,7 @@ function MembersSection({ organisation, members, query, headingRef }: MembersSec
                           {draft !== member.role ? (
                             <Button
                               variant="secondary"
+                              className="button--small"
                               busy={changeRole.isPending && changeRole.variables?.userId === member.userId}
                               onClick={() => saveRole(member, draft)}
                             >
@@ -226,7 +228,7 @@ function MembersSection({ organisation, members, query, headingRef }: MembersSec
               })}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : null}
       <StatusMessage message={status} />
       {failure ? (

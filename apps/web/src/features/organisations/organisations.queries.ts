@@ -7,15 +7,10 @@ import type {
   TransferOwnershipInput,
   UpdateOrganisationInput,
 } from "@ensemble/contracts/organisations";
-import {
-  type QueryClient,
-  useInfiniteQuery,
-  useMutation,
-  useQuery,
-  useQueryClient,
-} from "@tanstack/react-query";
+import { type QueryClient, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useSyncExternalStore } from "react";
 import { api, call } from "../../lib/api.ts";
+import { useAuditLog } from "../audit/audit.queries.ts";
 
 /** Query keys of the organisations feature; everything of one organisation sits under its detail key. */
 export const organisationKeys = {
@@ -74,24 +69,14 @@ export function useOrganisationNetworkInvitations(id: string, enabled = true) {
 
 /** GET /api/organisations/{id}/audit, newest first, one page at a time ("before" the last id). */
 export function useOrganisationAudit(id: string, enabled = true) {
-  return useInfiniteQuery({
-    queryKey: organisationKeys.audit(id),
-    queryFn: ({ pageParam }) =>
+  return useAuditLog(
+    organisationKeys.audit(id),
+    (before) =>
       call(
-        api.organisations[":id"].audit.$get({
-          param: { id },
-          query: pageParam === null ? {} : { before: pageParam },
-        }),
+        api.organisations[":id"].audit.$get({ param: { id }, query: before === undefined ? {} : { before } }),
       ),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.nextCursor,
     enabled,
-  });
-}
-
-/** The address of the audit log as a CSV download. */
-export function auditCsvHref(id: string): string {
-  return `/api/organisations/${encodeURIComponent(id)}/audit.csv`;
+  );
 }
 
 /** POST /api/organisations: I become the owner; the new one becomes my current organisation. */

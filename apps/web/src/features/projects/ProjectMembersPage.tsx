@@ -15,6 +15,7 @@ import { FormErrorSummary } from "../../components/FormErrorSummary.tsx";
 import { Loading } from "../../components/PageStatus.tsx";
 import { SelectField } from "../../components/SelectField.tsx";
 import { StatusMessage } from "../../components/StatusMessage.tsx";
+import { TableScroll } from "../../components/TableScroll.tsx";
 import { EmailField } from "../../components/TextField.tsx";
 import { currentLanguage } from "../../i18n/i18n.ts";
 import { errorMessage } from "../../lib/errors.ts";
@@ -116,8 +117,8 @@ function MembersSection({ project }: { project: Project }) {
         </div>
       ) : null}
       {members.data ? (
-        <div className="table-scroll">
-          <table className="members-table" aria-labelledby={headingId}>
+        <TableScroll labelledBy={headingId}>
+          <table className="data-table" aria-labelledby={headingId}>
             <thead>
               <tr>
                 <th scope="col">{t("projects.members.name")}</th>
@@ -146,7 +147,7 @@ function MembersSection({ project }: { project: Project }) {
                     </td>
                     <td>
                       {manage ? (
-                        <div className="role-control">
+                        <div className="role-cell">
                           <label className="visually-hidden" htmlFor={selectId}>
                             {t("projects.members.roleOf", { name: member.displayName })}
                           </label>
@@ -209,7 +210,7 @@ function MembersSection({ project }: { project: Project }) {
               })}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : null}
       {change.isError ? (
         <p role="alert" className="notice notice--error">
