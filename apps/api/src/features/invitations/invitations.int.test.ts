@@ -297,3 +297,50 @@ describe("my invitations", () => {
     expect((await new Client(t).post("/api/invitations/preview", { token })).status).toBe(200);
   });
 });
+
+describe("an invitation carries its sender's authority", () => {
+  it("is void once the sender was removed or demoted (security review)", async () => {
+    const world = await inviter();
+    // an admin invites a second address of their own as admin, then loses their place
+    const admin = await person(t, "Ada Admin");
+    await world.owner.client.post(`/api/organisations/${world.org.id}/invitations`, {
+      email: admin.email,
+      role: "admin",
+    });
+    expect(
+      (await admin.client.post("/api/invitations/accept", { token: inviteToken(t, admin.email) })).status,
+    ).toBe(200);
+    const second = uniqueEmail("second");
+    expect(
+      (
+        await admin.client.post(`/api/organisations/${world.org.id}/invitations`, {
+          email: second,
+          role: "admin",
+        })
+      ).status,
+    ).toBe(201);
+    const token = inviteToken(t, second);
+    expect(
+      (await world.owner.client.delete(`/api/organisations/${world.org.id}/members/${admin.user.id}`)).status,
+    ).toBe(200);
+    const sock = await person(t, "Sock Puppet", { email: second });
+    await storesNothing(t, async () => {
+      expectError(await sock.client.post("/api/invitations/accept", { token }), 410, "invitation_expired");
+    });
+    expect((await sock.client.get(`/api/organisations/${world.org.id}`)).status).toBe(404);
+  });
+
+  it("waits while the project is archived, and works once it is active again", async () => {
+    const world = await inviter();
+    const email = uniqueEmail("later");
+    await world.toProject(email, "viewer");
+    const token = inviteToken(t, email);
+    expect((await world.owner.client.post(`/api/projects/${world.project.id}/archive`)).status).toBe(200);
+    const p = await person(t, "Paula Later", { email });
+    await storesNothing(t, async () => {
+      expectError(await p.client.post("/api/invitations/accept", { token }), 409, "project_archived");
+    });
+    expect((await world.owner.client.post(`/api/projects/${world.project.id}/unarchive`)).status).toBe(200);
+    expect((await p.client.post("/api/invitations/accept", { token })).status).toBe(200);
+  });
+});

@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { authorizeOrganisation } from "@ensemble/access/authorize";
+import { loadNetworkSubject, loadOrganisationSubject, loadProjectSubject } from "@ensemble/access/load";
+import { can, canAssignOrganisationRole, type OrganisationRole } from "@ensemble/access/policy";
 import { randomToken, sha256Hex } from "@ensemble/auth/tokens";
 import { AppError } from "@ensemble/contracts/errors";
 import {
@@ -268,6 +270,34 @@ async function answerable(
 }
 
 /**
+ * May the person who sent the invitation still grant what it grants? An invitation carries its
+ * sender's authority: once they are removed or demoted, what they sent is void.
+ */
+async function inviterStillMay(db: Db, row: InvitationRow): Promise<boolean> {
+  if (!row.invited_by) {
+    return false;
+  }
+  const inviter = { userId: row.invited_by };
+  if (row.kind === "organisation" && row.organisation_id) {
+    const subject = await loadOrganisationSubject(db, inviter, row.organisation_id);
+    return (
+      subject !== null &&
+      can(inviter, "manage_members", subject) &&
+      canAssignOrganisationRole(subject.role, null, (row.role ?? "member") as OrganisationRole, false)
+    );
+  }
+  if (row.kind === "project" && row.project_id) {
+    const subject = await loadProjectSubject(db, inviter, row.project_id);
+    return subject !== null && can(inviter, "manage_members", { ...subject, state: "active" });
+  }
+  if (row.kind === "network" && row.network_id) {
+    const subject = await loadNetworkSubject(db, inviter, row.network_id);
+    return subject !== null && can(inviter, "invite_partners", subject);
+  }
+  return false;
+}
+
+/**
  * Accepts an invitation: the membership is written and the invitation used up in one
  * transaction. Accepting an emailed link also confirms the address it was sent to.
  */
@@ -279,6 +309,9 @@ export async function acceptInvitation(
 ): Promise<AcceptedInvitation> {
   return deps.db.transaction().execute(async (tx) => {
     const row = await answerable(deps, tx, caller, ref);
+    if (!(await inviterStillMay(tx, row))) {
+      throw new AppError("invitation_expired", "This invitation is no longer valid: ask for a new one.");
+    }
     if (!(await repo.takeInvitation(tx, row.id))) {
       throw new AppError("invitation_expired", "This invitation has expired or has already been used.");
     }

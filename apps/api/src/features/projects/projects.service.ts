@@ -308,6 +308,13 @@ export async function joinProject(
   if (!project || project.deleted_at) {
     throw new AppError("invitation_expired", "This invitation has expired or has already been used.");
   }
+  if (project.archived_at) {
+    // the invitation stays: it can be accepted once the project is active again
+    throw new AppError(
+      "project_archived",
+      "The project is archived; the invitation works once it is active again.",
+    );
+  }
   await repo.insertMember(tx, id, caller.user.id, role, deps.now());
 }
 
