@@ -13,6 +13,30 @@ export function Loading() {
   );
 }
 
+/**
+ * Content that could not be loaded, as an alert: what (`message`, unless the place says it
+ * already), why, and a button to try again.
+ */
+export function LoadFailed({
+  message,
+  error,
+  onRetry,
+}: {
+  message?: string;
+  error: unknown;
+  onRetry(): void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className="notice notice--error" role="alert">
+      <p>{message ? `${message} ${errorMessage(t, error)}` : errorMessage(t, error)}</p>
+      <Button variant="secondary" onClick={onRetry}>
+        {t("app.retry")}
+      </Button>
+    </div>
+  );
+}
+
 /** A whole page shown while we do not yet know who is signed in. */
 export function LoadingPage() {
   const { t } = useTranslation();

@@ -3,7 +3,7 @@ import type { TFunction } from "i18next";
 import { useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Button } from "../../components/Button.tsx";
-import { Loading } from "../../components/PageStatus.tsx";
+import { LoadFailed, Loading } from "../../components/PageStatus.tsx";
 import { StatusMessage } from "../../components/StatusMessage.tsx";
 import { currentLanguage } from "../../i18n/i18n.ts";
 import { formatDateTime } from "../../lib/dates.ts";
@@ -78,14 +78,11 @@ export function SessionsSection() {
       <p>{t("settings.sessions.intro")}</p>
       {sessions.isPending ? <Loading /> : null}
       {sessions.isError ? (
-        <div className="notice notice--error" role="alert">
-          <p>
-            {t("settings.sessions.loadFailed")} {errorMessage(t, sessions.error)}
-          </p>
-          <Button variant="secondary" onClick={() => void sessions.refetch()}>
-            {t("app.retry")}
-          </Button>
-        </div>
+        <LoadFailed
+          message={t("settings.sessions.loadFailed")}
+          error={sessions.error}
+          onRetry={() => void sessions.refetch()}
+        />
       ) : null}
       {list.length > 0 ? (
         <ul className="session-list">

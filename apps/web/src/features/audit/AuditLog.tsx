@@ -3,7 +3,7 @@ import type { TFunction } from "i18next";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Button } from "../../components/Button.tsx";
-import { Loading } from "../../components/PageStatus.tsx";
+import { LoadFailed, Loading } from "../../components/PageStatus.tsx";
 import { StatusMessage } from "../../components/StatusMessage.tsx";
 import { TableScroll } from "../../components/TableScroll.tsx";
 import { currentLanguage } from "../../i18n/i18n.ts";
@@ -68,14 +68,7 @@ export function AuditLog({ log, csvHref }: { log: AuditLogQuery; csvHref: string
       </p>
       {log.isPending ? <Loading /> : null}
       {log.isError && !log.data ? (
-        <div className="notice notice--error" role="alert">
-          <p>
-            {t("audit.loadFailed")} {errorMessage(t, log.error)}
-          </p>
-          <Button variant="secondary" onClick={() => void log.refetch()}>
-            {t("app.retry")}
-          </Button>
-        </div>
+        <LoadFailed message={t("audit.loadFailed")} error={log.error} onRetry={() => void log.refetch()} />
       ) : null}
       {log.data && events.length === 0 ? <p>{t("audit.empty")}</p> : null}
       {events.length > 0 ? (

@@ -1,8 +1,6 @@
 import { useId, useRef } from "react";
 import { useTranslation } from "react-i18next";
-import { Button } from "../../components/Button.tsx";
-import { Loading } from "../../components/PageStatus.tsx";
-import { errorMessage } from "../../lib/errors.ts";
+import { LoadFailed, Loading } from "../../components/PageStatus.tsx";
 import { useMe } from "../auth/auth.queries.ts";
 import { InvitationList } from "./InvitationList.tsx";
 import { useReceivedInvitations } from "./invitations.queries.ts";
@@ -23,14 +21,11 @@ export function ReceivedInvitationsSection() {
       </h2>
       {invitations.isPending ? <Loading /> : null}
       {invitations.isError ? (
-        <div className="notice notice--error" role="alert">
-          <p>
-            {t("invitations.home.loadFailed")} {errorMessage(t, invitations.error)}
-          </p>
-          <Button variant="secondary" onClick={() => void invitations.refetch()}>
-            {t("app.retry")}
-          </Button>
-        </div>
+        <LoadFailed
+          message={t("invitations.home.loadFailed")}
+          error={invitations.error}
+          onRetry={() => void invitations.refetch()}
+        />
       ) : null}
       {invitations.data?.length === 0 ? <p>{t("invitations.home.empty")}</p> : null}
       {/* the list shows invitations to my address only once it is confirmed */}

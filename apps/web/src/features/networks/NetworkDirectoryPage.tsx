@@ -5,10 +5,9 @@ import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import { Avatar } from "../../components/Avatar.tsx";
 import { Button } from "../../components/Button.tsx";
-import { Loading } from "../../components/PageStatus.tsx";
+import { LoadFailed, Loading } from "../../components/PageStatus.tsx";
 import { SelectField } from "../../components/SelectField.tsx";
 import { TextField } from "../../components/TextField.tsx";
-import { errorMessage } from "../../lib/errors.ts";
 import { useNetworkContext, useNetworkTitle } from "./NetworkLayout.tsx";
 import {
   type DirectoryFilter,
@@ -145,14 +144,11 @@ export function NetworkDirectoryPage() {
       </div>
       {directory.isPending ? <Loading /> : null}
       {directory.isError ? (
-        <div className="notice notice--error" role="alert">
-          <p>
-            {t("networks.directory.loadFailed")} {errorMessage(t, directory.error)}
-          </p>
-          <Button variant="secondary" onClick={() => void directory.refetch()}>
-            {t("app.retry")}
-          </Button>
-        </div>
+        <LoadFailed
+          message={t("networks.directory.loadFailed")}
+          error={directory.error}
+          onRetry={() => void directory.refetch()}
+        />
       ) : null}
       {entries && entries.length > 0 ? (
         <ul className="nw-directory-list" aria-busy={directory.isPlaceholderData || undefined}>

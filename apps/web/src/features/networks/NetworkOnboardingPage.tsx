@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { Avatar } from "../../components/Avatar.tsx";
 import { Button } from "../../components/Button.tsx";
 import { ConfirmDialog } from "../../components/ConfirmDialog.tsx";
-import { Loading } from "../../components/PageStatus.tsx";
+import { LoadFailed, Loading } from "../../components/PageStatus.tsx";
 import { StatusMessage } from "../../components/StatusMessage.tsx";
 import { TableScroll } from "../../components/TableScroll.tsx";
 import { currentLanguage } from "../../i18n/i18n.ts";
@@ -38,12 +38,7 @@ export function NetworkOnboardingPage() {
     <>
       {onboarding.isPending ? <Loading /> : null}
       {onboarding.isError ? (
-        <div className="notice notice--error" role="alert">
-          <p>{errorMessage(t, onboarding.error)}</p>
-          <Button variant="secondary" onClick={() => void onboarding.refetch()}>
-            {t("app.retry")}
-          </Button>
-        </div>
+        <LoadFailed error={onboarding.error} onRetry={() => void onboarding.refetch()} />
       ) : null}
       {onboarding.data ? (
         <>

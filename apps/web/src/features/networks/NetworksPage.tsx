@@ -1,10 +1,8 @@
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation } from "react-router";
-import { Button } from "../../components/Button.tsx";
-import { Loading } from "../../components/PageStatus.tsx";
+import { LoadFailed, Loading } from "../../components/PageStatus.tsx";
 import { StatusMessage } from "../../components/StatusMessage.tsx";
-import { errorMessage } from "../../lib/errors.ts";
 import { useDocumentTitle } from "../../lib/useDocumentTitle.ts";
 import "./networks.css";
 import { useNetworks } from "./networks.queries.ts";
@@ -48,14 +46,11 @@ export function NetworksPage() {
       <StatusMessage message={notice ? t("networks.list.left", notice.left) : null} />
       {networks.isPending ? <Loading /> : null}
       {networks.isError ? (
-        <div className="notice notice--error" role="alert">
-          <p>
-            {t("networks.list.loadFailed")} {errorMessage(t, networks.error)}
-          </p>
-          <Button variant="secondary" onClick={() => void networks.refetch()}>
-            {t("app.retry")}
-          </Button>
-        </div>
+        <LoadFailed
+          message={t("networks.list.loadFailed")}
+          error={networks.error}
+          onRetry={() => void networks.refetch()}
+        />
       ) : null}
       {networks.data && networks.data.length === 0 ? (
         <section className="empty-state" aria-labelledby={emptyId}>

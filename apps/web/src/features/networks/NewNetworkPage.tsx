@@ -5,11 +5,10 @@ import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { Button } from "../../components/Button.tsx";
 import { FormErrorSummary } from "../../components/FormErrorSummary.tsx";
-import { Loading } from "../../components/PageStatus.tsx";
+import { LoadFailed, Loading } from "../../components/PageStatus.tsx";
 import { SelectField } from "../../components/SelectField.tsx";
 import { TextAreaField } from "../../components/TextAreaField.tsx";
 import { TextField } from "../../components/TextField.tsx";
-import { errorMessage } from "../../lib/errors.ts";
 import { useForm, validate } from "../../lib/forms.ts";
 import { useDocumentTitle } from "../../lib/useDocumentTitle.ts";
 import "./networks.css";
@@ -34,14 +33,11 @@ export function NewNetworkPage() {
       <p>{t("networks.create.intro")}</p>
       {organisations.isPending ? <Loading /> : null}
       {organisations.isError ? (
-        <div className="notice notice--error" role="alert">
-          <p>
-            {t("networks.create.loadFailed")} {errorMessage(t, organisations.error)}
-          </p>
-          <Button variant="secondary" onClick={() => void organisations.refetch()}>
-            {t("app.retry")}
-          </Button>
-        </div>
+        <LoadFailed
+          message={t("networks.create.loadFailed")}
+          error={organisations.error}
+          onRetry={() => void organisations.refetch()}
+        />
       ) : null}
       {organisations.data ? <CreateNetworkForm choices={foundingOrganisations(organisations.data)} /> : null}
     </div>

@@ -9,7 +9,7 @@ import { useTranslation } from "react-i18next";
 import { Button } from "../../components/Button.tsx";
 import { ConfirmDialog } from "../../components/ConfirmDialog.tsx";
 import { FormErrorSummary } from "../../components/FormErrorSummary.tsx";
-import { Loading } from "../../components/PageStatus.tsx";
+import { LoadFailed, Loading } from "../../components/PageStatus.tsx";
 import { SelectField } from "../../components/SelectField.tsx";
 import { StatusMessage } from "../../components/StatusMessage.tsx";
 import { TableScroll } from "../../components/TableScroll.tsx";
@@ -153,14 +153,11 @@ export function PendingInvitationsSection({ organisation }: { organisation: Orga
     <OrgSection title={t("organisations.invitations.heading")} headingRef={headingRef}>
       {invitations.isPending ? <Loading /> : null}
       {invitations.isError ? (
-        <div className="notice notice--error" role="alert">
-          <p>
-            {t("organisations.invitations.loadFailed")} {errorMessage(t, invitations.error)}
-          </p>
-          <Button variant="secondary" onClick={() => void invitations.refetch()}>
-            {t("app.retry")}
-          </Button>
-        </div>
+        <LoadFailed
+          message={t("organisations.invitations.loadFailed")}
+          error={invitations.error}
+          onRetry={() => void invitations.refetch()}
+        />
       ) : null}
       {invitations.data && list.length === 0 ? <p>{t("organisations.invitations.empty")}</p> : null}
       {list.length > 0 ? (

@@ -3,10 +3,8 @@ import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, NavLink, Outlet, useOutletContext, useParams } from "react-router";
 import { Avatar } from "../../components/Avatar.tsx";
-import { Button } from "../../components/Button.tsx";
-import { Loading } from "../../components/PageStatus.tsx";
+import { LoadFailed, Loading } from "../../components/PageStatus.tsx";
 import { asApiError } from "../../lib/api.ts";
-import { errorMessage } from "../../lib/errors.ts";
 import { useDocumentTitle } from "../../lib/useDocumentTitle.ts";
 import { rememberCurrentOrganisation, useOrganisation } from "./organisations.queries.ts";
 import "./organisations.css";
@@ -74,12 +72,7 @@ export function OrganisationLayout() {
     return (
       <div className="page">
         <h1>{t("organisations.loadFailed")}</h1>
-        <div className="notice notice--error" role="alert">
-          <p>{errorMessage(t, query.error)}</p>
-          <Button variant="secondary" onClick={() => void query.refetch()}>
-            {t("app.retry")}
-          </Button>
-        </div>
+        <LoadFailed error={query.error} onRetry={() => void query.refetch()} />
       </div>
     );
   }

@@ -5,7 +5,7 @@ import { useNavigate } from "react-router";
 import { Button } from "../../components/Button.tsx";
 import { ConfirmDialog } from "../../components/ConfirmDialog.tsx";
 import { FormErrorSummary } from "../../components/FormErrorSummary.tsx";
-import { Loading } from "../../components/PageStatus.tsx";
+import { LoadFailed, Loading } from "../../components/PageStatus.tsx";
 import { SelectField } from "../../components/SelectField.tsx";
 import { StatusMessage } from "../../components/StatusMessage.tsx";
 import { TableScroll } from "../../components/TableScroll.tsx";
@@ -134,14 +134,11 @@ function MembersSection({ organisation, members, query, headingRef }: MembersSec
     <OrgSection title={t("organisations.members.heading")} headingRef={headingRef}>
       {query.isPending ? <Loading /> : null}
       {query.isError ? (
-        <div className="notice notice--error" role="alert">
-          <p>
-            {t("organisations.members.loadFailed")} {errorMessage(t, query.error)}
-          </p>
-          <Button variant="secondary" onClick={() => void query.refetch()}>
-            {t("app.retry")}
-          </Button>
-        </div>
+        <LoadFailed
+          message={t("organisations.members.loadFailed")}
+          error={query.error}
+          onRetry={() => void query.refetch()}
+        />
       ) : null}
       {members ? (
         <TableScroll label={t("organisations.members.heading")}>

@@ -1,8 +1,6 @@
 import { useRef } from "react";
 import { useTranslation } from "react-i18next";
-import { Button } from "../../components/Button.tsx";
-import { Loading } from "../../components/PageStatus.tsx";
-import { errorMessage } from "../../lib/errors.ts";
+import { LoadFailed, Loading } from "../../components/PageStatus.tsx";
 import { InvitationList } from "../invitations/InvitationList.tsx";
 import "../invitations/invitations.css";
 import { SectionNotFound, useOrganisationOutlet, useOrganisationTitle } from "./OrganisationLayout.tsx";
@@ -27,14 +25,11 @@ export function OrganisationNetworkInvitationsPage() {
       <p>{t("organisations.networkInvitations.intro")}</p>
       {invitations.isPending ? <Loading /> : null}
       {invitations.isError ? (
-        <div className="notice notice--error" role="alert">
-          <p>
-            {t("organisations.networkInvitations.loadFailed")} {errorMessage(t, invitations.error)}
-          </p>
-          <Button variant="secondary" onClick={() => void invitations.refetch()}>
-            {t("app.retry")}
-          </Button>
-        </div>
+        <LoadFailed
+          message={t("organisations.networkInvitations.loadFailed")}
+          error={invitations.error}
+          onRetry={() => void invitations.refetch()}
+        />
       ) : null}
       {invitations.data?.length === 0 ? <p>{t("organisations.networkInvitations.empty")}</p> : null}
       <InvitationList

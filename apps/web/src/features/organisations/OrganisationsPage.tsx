@@ -2,10 +2,8 @@ import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation } from "react-router";
 import { Avatar } from "../../components/Avatar.tsx";
-import { Button } from "../../components/Button.tsx";
-import { Loading } from "../../components/PageStatus.tsx";
+import { LoadFailed, Loading } from "../../components/PageStatus.tsx";
 import { StatusMessage } from "../../components/StatusMessage.tsx";
-import { errorMessage } from "../../lib/errors.ts";
 import { useDocumentTitle } from "../../lib/useDocumentTitle.ts";
 import { useOrganisations } from "./organisations.queries.ts";
 import "./organisations.css";
@@ -38,14 +36,11 @@ export function OrganisationsPage() {
       <StatusMessage message={left ? t("organisations.list.left", { name: left }) : null} />
       {organisations.isPending ? <Loading /> : null}
       {organisations.isError ? (
-        <div className="notice notice--error" role="alert">
-          <p>
-            {t("organisations.list.loadFailed")} {errorMessage(t, organisations.error)}
-          </p>
-          <Button variant="secondary" onClick={() => void organisations.refetch()}>
-            {t("app.retry")}
-          </Button>
-        </div>
+        <LoadFailed
+          message={t("organisations.list.loadFailed")}
+          error={organisations.error}
+          onRetry={() => void organisations.refetch()}
+        />
       ) : null}
       {organisations.data?.length === 0 ? (
         <section className="empty-state" aria-labelledby={emptyId}>

@@ -4,10 +4,9 @@ import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { Button } from "../../components/Button.tsx";
 import { FormErrorSummary } from "../../components/FormErrorSummary.tsx";
-import { Loading } from "../../components/PageStatus.tsx";
+import { LoadFailed, Loading } from "../../components/PageStatus.tsx";
 import { TextAreaField } from "../../components/TextAreaField.tsx";
 import { TextField } from "../../components/TextField.tsx";
-import { errorMessage } from "../../lib/errors.ts";
 import { type FieldErrors, useForm, validate } from "../../lib/forms.ts";
 import { useDocumentTitle } from "../../lib/useDocumentTitle.ts";
 import { ColorChoiceField } from "./ColorChoiceField.tsx";
@@ -29,20 +28,14 @@ export function NewProjectPage() {
   let body: ReactNode;
   if (organisations.isError || networks.isError) {
     body = (
-      <div className="notice notice--error" role="alert">
-        <p>
-          {t("projects.list.ownersLoadFailed")} {errorMessage(t, organisations.error ?? networks.error)}
-        </p>
-        <Button
-          variant="secondary"
-          onClick={() => {
-            void organisations.refetch();
-            void networks.refetch();
-          }}
-        >
-          {t("app.retry")}
-        </Button>
-      </div>
+      <LoadFailed
+        message={t("projects.list.ownersLoadFailed")}
+        error={organisations.error ?? networks.error}
+        onRetry={() => {
+          void organisations.refetch();
+          void networks.refetch();
+        }}
+      />
     );
   } else if (!organisations.data || !networks.data) {
     body = <Loading />;

@@ -12,7 +12,7 @@ import { useNavigate } from "react-router";
 import { Button } from "../../components/Button.tsx";
 import { ConfirmDialog } from "../../components/ConfirmDialog.tsx";
 import { FormErrorSummary } from "../../components/FormErrorSummary.tsx";
-import { Loading } from "../../components/PageStatus.tsx";
+import { LoadFailed, Loading } from "../../components/PageStatus.tsx";
 import { SelectField } from "../../components/SelectField.tsx";
 import { StatusMessage } from "../../components/StatusMessage.tsx";
 import { TableScroll } from "../../components/TableScroll.tsx";
@@ -107,14 +107,11 @@ function MembersSection({ project }: { project: Project }) {
       </h2>
       {members.isPending ? <Loading /> : null}
       {members.isError ? (
-        <div className="notice notice--error" role="alert">
-          <p>
-            {t("projects.overview.membersLoadFailed")} {errorMessage(t, members.error)}
-          </p>
-          <Button variant="secondary" onClick={() => void members.refetch()}>
-            {t("app.retry")}
-          </Button>
-        </div>
+        <LoadFailed
+          message={t("projects.overview.membersLoadFailed")}
+          error={members.error}
+          onRetry={() => void members.refetch()}
+        />
       ) : null}
       {members.data ? (
         <TableScroll labelledBy={headingId}>
@@ -345,14 +342,11 @@ function InvitationsSection({ project }: { project: Project }) {
       </h2>
       {invitations.isPending ? <Loading /> : null}
       {invitations.isError ? (
-        <div className="notice notice--error" role="alert">
-          <p>
-            {t("projects.members.invitationsLoadFailed")} {errorMessage(t, invitations.error)}
-          </p>
-          <Button variant="secondary" onClick={() => void invitations.refetch()}>
-            {t("app.retry")}
-          </Button>
-        </div>
+        <LoadFailed
+          message={t("projects.members.invitationsLoadFailed")}
+          error={invitations.error}
+          onRetry={() => void invitations.refetch()}
+        />
       ) : null}
       {invitations.data?.length === 0 ? <p className="muted">{t("projects.members.noInvitations")}</p> : null}
       {invitations.data && invitations.data.length > 0 ? (

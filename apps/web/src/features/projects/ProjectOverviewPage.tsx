@@ -1,9 +1,7 @@
 import type { ProjectMember } from "@ensemble/contracts/projects";
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
-import { Button } from "../../components/Button.tsx";
-import { Loading } from "../../components/PageStatus.tsx";
-import { errorMessage } from "../../lib/errors.ts";
+import { LoadFailed, Loading } from "../../components/PageStatus.tsx";
 import { useProjectContext, useProjectTitle } from "./ProjectLayout.tsx";
 import { roleLabel } from "./projects.format.ts";
 import { useProjectMembers } from "./projects.queries.ts";
@@ -41,14 +39,11 @@ export function ProjectOverviewPage() {
         <h2 id={membersId}>{t("projects.overview.members")}</h2>
         {members.isPending ? <Loading /> : null}
         {members.isError ? (
-          <div className="notice notice--error" role="alert">
-            <p>
-              {t("projects.overview.membersLoadFailed")} {errorMessage(t, members.error)}
-            </p>
-            <Button variant="secondary" onClick={() => void members.refetch()}>
-              {t("app.retry")}
-            </Button>
-          </div>
+          <LoadFailed
+            message={t("projects.overview.membersLoadFailed")}
+            error={members.error}
+            onRetry={() => void members.refetch()}
+          />
         ) : null}
         {members.data ? (
           <ul className="member-list">

@@ -3,7 +3,7 @@ import { type FormEvent, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useSearchParams } from "react-router";
 import { Button } from "../../components/Button.tsx";
-import { Loading } from "../../components/PageStatus.tsx";
+import { LoadFailed, Loading } from "../../components/PageStatus.tsx";
 import { StatusMessage } from "../../components/StatusMessage.tsx";
 import { currentLanguage } from "../../i18n/i18n.ts";
 import { errorMessage } from "../../lib/errors.ts";
@@ -99,14 +99,11 @@ export function ProjectsListPage() {
       </div>
       {projects.isPending ? <Loading /> : null}
       {projects.isError ? (
-        <div className="notice notice--error" role="alert">
-          <p>
-            {t("projects.list.loadFailed")} {errorMessage(t, projects.error)}
-          </p>
-          <Button variant="secondary" onClick={() => void projects.refetch()}>
-            {t("app.retry")}
-          </Button>
-        </div>
+        <LoadFailed
+          message={t("projects.list.loadFailed")}
+          error={projects.error}
+          onRetry={() => void projects.refetch()}
+        />
       ) : null}
       {projects.data ? (
         <ProjectResults
