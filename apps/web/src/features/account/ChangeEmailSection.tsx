@@ -2,6 +2,7 @@ import { ChangeEmailInput } from "@ensemble/contracts/account";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Button } from "../../components/Button.tsx";
+import { CardSection } from "../../components/CardSection.tsx";
 import { FormErrorSummary } from "../../components/FormErrorSummary.tsx";
 import { PasswordField } from "../../components/PasswordField.tsx";
 import { StatusMessage } from "../../components/StatusMessage.tsx";
@@ -9,7 +10,6 @@ import { EmailField } from "../../components/TextField.tsx";
 import { useForm, validate } from "../../lib/forms.ts";
 import type { CurrentUser } from "../auth/auth.queries.ts";
 import { useChangeEmail } from "./account.queries.ts";
-import { SettingsSection } from "./SettingsSection.tsx";
 
 const FIELDS = ["newEmail", "password"] as const;
 
@@ -38,7 +38,7 @@ export function ChangeEmailSection({ me }: { me: CurrentUser }) {
   }
 
   return (
-    <SettingsSection title={t("settings.email.heading")}>
+    <CardSection title={t("settings.email.heading")}>
       <p>{t("settings.email.current", { email: me.email })}</p>
       <form ref={form.formRef} className="form" noValidate onSubmit={onSubmit}>
         <FormErrorSummary
@@ -71,6 +71,6 @@ export function ChangeEmailSection({ me }: { me: CurrentUser }) {
         </div>
         <StatusMessage message={pending ? t("settings.email.pending", { email: pending }) : null} />
       </form>
-    </SettingsSection>
+    </CardSection>
   );
 }

@@ -2,12 +2,12 @@ import { ChangePasswordInput } from "@ensemble/contracts/account";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Button } from "../../components/Button.tsx";
+import { CardSection } from "../../components/CardSection.tsx";
 import { FormErrorSummary } from "../../components/FormErrorSummary.tsx";
 import { NewPasswordFields, PasswordField } from "../../components/PasswordField.tsx";
 import { StatusMessage } from "../../components/StatusMessage.tsx";
 import { type FieldErrors, repeatProblem, useForm, validate } from "../../lib/forms.ts";
 import { useChangePassword } from "./account.queries.ts";
-import { SettingsSection } from "./SettingsSection.tsx";
 
 const FIELDS = ["currentPassword", "newPassword", "repeat"] as const;
 type Field = (typeof FIELDS)[number];
@@ -48,7 +48,7 @@ export function ChangePasswordSection() {
   }
 
   return (
-    <SettingsSection title={t("settings.password.heading")}>
+    <CardSection title={t("settings.password.heading")}>
       <form ref={form.formRef} className="form" noValidate onSubmit={onSubmit}>
         <FormErrorSummary
           form={form}
@@ -84,6 +84,6 @@ export function ChangePasswordSection() {
         </div>
         <StatusMessage message={done ? t("settings.password.success") : null} />
       </form>
-    </SettingsSection>
+    </CardSection>
   );
 }

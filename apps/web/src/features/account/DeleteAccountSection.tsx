@@ -2,11 +2,11 @@ import { DeleteAccountInput } from "@ensemble/contracts/account";
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Button } from "../../components/Button.tsx";
+import { CardSection } from "../../components/CardSection.tsx";
 import { FormErrorSummary } from "../../components/FormErrorSummary.tsx";
 import { PasswordField } from "../../components/PasswordField.tsx";
 import { useForm, validate } from "../../lib/forms.ts";
 import { useDeleteAccount } from "./account.queries.ts";
-import { SettingsSection } from "./SettingsSection.tsx";
 
 const FIELDS = ["password"] as const;
 
@@ -51,7 +51,7 @@ export function DeleteAccountSection() {
   }
 
   return (
-    <SettingsSection title={t("settings.delete.heading")} tone="danger">
+    <CardSection title={t("settings.delete.heading")} tone="danger">
       <p>{t("settings.delete.intro")}</p>
       {confirming ? (
         <form ref={form.formRef} className="form" noValidate onSubmit={onSubmit}>
@@ -83,6 +83,6 @@ export function DeleteAccountSection() {
           </Button>
         </div>
       )}
-    </SettingsSection>
+    </CardSection>
   );
 }

@@ -2,6 +2,7 @@ import { UpdateProfileInput } from "@ensemble/contracts/account";
 import { type FormEvent, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Button } from "../../components/Button.tsx";
+import { CardSection } from "../../components/CardSection.tsx";
 import { FormErrorSummary } from "../../components/FormErrorSummary.tsx";
 import { StatusMessage } from "../../components/StatusMessage.tsx";
 import { TextField } from "../../components/TextField.tsx";
@@ -9,7 +10,6 @@ import { currentLanguage, LANGUAGES, type Language, switchLanguage } from "../..
 import { useForm, validate } from "../../lib/forms.ts";
 import type { CurrentUser } from "../auth/auth.queries.ts";
 import { useUpdateProfile } from "./account.queries.ts";
-import { SettingsSection } from "./SettingsSection.tsx";
 
 const FIELDS = ["displayName"] as const;
 
@@ -44,7 +44,7 @@ export function ProfileSection({ me }: { me: CurrentUser }) {
   }
 
   return (
-    <SettingsSection title={t("settings.profile.heading")}>
+    <CardSection title={t("settings.profile.heading")}>
       <form ref={form.formRef} className="form" noValidate onSubmit={onSubmit}>
         <FormErrorSummary form={form} labels={{ displayName: t("settings.profile.displayName") }} />
         <p className="form__required-hint">{t("form.requiredHint")}</p>
@@ -88,6 +88,6 @@ export function ProfileSection({ me }: { me: CurrentUser }) {
         </div>
         <StatusMessage message={saved ? t("settings.saved") : null} />
       </form>
-    </SettingsSection>
+    </CardSection>
   );
 }

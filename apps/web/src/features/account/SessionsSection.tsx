@@ -3,13 +3,13 @@ import type { TFunction } from "i18next";
 import { useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Button } from "../../components/Button.tsx";
+import { CardSection } from "../../components/CardSection.tsx";
 import { LoadFailed, Loading } from "../../components/PageStatus.tsx";
 import { StatusMessage } from "../../components/StatusMessage.tsx";
 import { currentLanguage } from "../../i18n/i18n.ts";
 import { formatDateTime } from "../../lib/dates.ts";
 import { errorMessage } from "../../lib/errors.ts";
 import { useRevokeSession, useSessions, useSignOutOthers } from "./account.queries.ts";
-import { SettingsSection } from "./SettingsSection.tsx";
 
 type Outcome = { kind: "revoked" } | { kind: "others"; count: number };
 
@@ -74,7 +74,7 @@ export function SessionsSection() {
   const failure = revoke.error ?? others.error;
 
   return (
-    <SettingsSection title={t("settings.sessions.heading")} headingRef={headingRef}>
+    <CardSection title={t("settings.sessions.heading")} headingRef={headingRef}>
       <p>{t("settings.sessions.intro")}</p>
       {sessions.isPending ? <Loading /> : null}
       {sessions.isError ? (
@@ -147,6 +147,6 @@ export function SessionsSection() {
           {errorMessage(t, failure)}
         </p>
       ) : null}
-    </SettingsSection>
+    </CardSection>
   );
 }

@@ -1,5 +1,6 @@
-import { useId, useRef } from "react";
+import { useRef } from "react";
 import { useTranslation } from "react-i18next";
+import { CardSection } from "../../components/CardSection.tsx";
 import { LoadFailed, Loading } from "../../components/PageStatus.tsx";
 import { useMe } from "../auth/auth.queries.ts";
 import { InvitationList } from "./InvitationList.tsx";
@@ -9,16 +10,12 @@ import "./invitations.css";
 /** "Your invitations" on the home page: everything waiting for my answer. */
 export function ReceivedInvitationsSection() {
   const { t } = useTranslation();
-  const headingId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const invitations = useReceivedInvitations();
   const me = useMe().data;
 
   return (
-    <section className="card" aria-labelledby={headingId}>
-      <h2 id={headingId} ref={headingRef} tabIndex={-1}>
-        {t("invitations.home.heading")}
-      </h2>
+    <CardSection title={t("invitations.home.heading")} headingRef={headingRef}>
       {invitations.isPending ? <Loading /> : null}
       {invitations.isError ? (
         <LoadFailed
@@ -31,6 +28,6 @@ export function ReceivedInvitationsSection() {
       {/* the list shows invitations to my address only once it is confirmed */}
       {me && !me.emailVerified ? <p className="field__hint">{t("invitations.home.unverified")}</p> : null}
       <InvitationList invitations={invitations.data ?? []} headingRef={headingRef} />
-    </section>
+    </CardSection>
   );
 }

@@ -1,8 +1,8 @@
 import { useTranslation } from "react-i18next";
+import { CardSection } from "../../components/CardSection.tsx";
 import { AuditLog } from "../audit/AuditLog.tsx";
 import { auditCsvHref } from "../audit/audit.queries.ts";
 import { SectionNotFound, useOrganisationOutlet, useOrganisationTitle } from "./OrganisationLayout.tsx";
-import { OrgSection } from "./OrgSection.tsx";
 import { useOrganisationAudit } from "./organisations.queries.ts";
 
 /** /organisations/:id/audit: who did what when, newest first, older pages on request; CSV download. */
@@ -17,9 +17,9 @@ export function OrganisationAuditPage() {
     return <SectionNotFound />;
   }
   return (
-    <OrgSection title={t("audit.heading")}>
+    <CardSection title={t("audit.heading")}>
       <p>{t("organisations.audit.intro")}</p>
       <AuditLog log={audit} csvHref={auditCsvHref("organisations", organisation.id)} />
-    </OrgSection>
+    </CardSection>
   );
 }

@@ -7,6 +7,7 @@ import {
 import { type FormEvent, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Button } from "../../components/Button.tsx";
+import { CardSection } from "../../components/CardSection.tsx";
 import { ConfirmDialog } from "../../components/ConfirmDialog.tsx";
 import { FormErrorSummary } from "../../components/FormErrorSummary.tsx";
 import { LoadFailed, Loading } from "../../components/PageStatus.tsx";
@@ -21,7 +22,6 @@ import { errorMessage } from "../../lib/errors.ts";
 import { useForm, validate } from "../../lib/forms.ts";
 import { roleName } from "../../lib/roles.ts";
 import { useFocusAfterRender } from "../../lib/useFocusAfterRender.ts";
-import { OrgSection } from "./OrgSection.tsx";
 import {
   useInviteMember,
   useOrganisationInvitations,
@@ -65,7 +65,7 @@ export function InviteMemberSection({ organisation }: { organisation: Organisati
   }
 
   return (
-    <OrgSection title={t("organisations.invite.heading")}>
+    <CardSection title={t("organisations.invite.heading")}>
       <p>{t("organisations.invite.intro")}</p>
       <form ref={form.formRef} className="form" noValidate onSubmit={onSubmit}>
         <FormErrorSummary
@@ -104,7 +104,7 @@ export function InviteMemberSection({ organisation }: { organisation: Organisati
         </div>
         <StatusMessage message={sent} />
       </form>
-    </OrgSection>
+    </CardSection>
   );
 }
 
@@ -150,7 +150,7 @@ export function PendingInvitationsSection({ organisation }: { organisation: Orga
 
   const list = invitations.data ?? [];
   return (
-    <OrgSection title={t("organisations.invitations.heading")} headingRef={headingRef}>
+    <CardSection title={t("organisations.invitations.heading")} headingRef={headingRef}>
       {invitations.isPending ? <Loading /> : null}
       {invitations.isError ? (
         <LoadFailed
@@ -229,6 +229,6 @@ export function PendingInvitationsSection({ organisation }: { organisation: Orga
         onConfirm={confirmRevoke}
         onCancel={() => setRevoking(null)}
       />
-    </OrgSection>
+    </CardSection>
   );
 }

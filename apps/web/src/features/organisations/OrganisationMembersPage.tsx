@@ -3,6 +3,7 @@ import { type FormEvent, type RefObject, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { Button } from "../../components/Button.tsx";
+import { CardSection } from "../../components/CardSection.tsx";
 import { ConfirmDialog } from "../../components/ConfirmDialog.tsx";
 import { FormErrorSummary } from "../../components/FormErrorSummary.tsx";
 import { LoadFailed, Loading } from "../../components/PageStatus.tsx";
@@ -14,7 +15,6 @@ import { useForm } from "../../lib/forms.ts";
 import { useFocusAfterRender } from "../../lib/useFocusAfterRender.ts";
 import { InviteMemberSection, PendingInvitationsSection } from "./OrganisationInvitationsSections.tsx";
 import { useOrganisationOutlet, useOrganisationTitle } from "./OrganisationLayout.tsx";
-import { OrgSection } from "./OrgSection.tsx";
 import {
   useChangeMemberRole,
   useLeaveOrganisation,
@@ -131,7 +131,7 @@ function MembersSection({ organisation, members, query, headingRef }: MembersSec
   }
 
   return (
-    <OrgSection title={t("organisations.members.heading")} headingRef={headingRef}>
+    <CardSection title={t("organisations.members.heading")} headingRef={headingRef}>
       {query.isPending ? <Loading /> : null}
       {query.isError ? (
         <LoadFailed
@@ -242,7 +242,7 @@ function MembersSection({ organisation, members, query, headingRef }: MembersSec
         onConfirm={confirmRemove}
         onCancel={() => setRemoving(null)}
       />
-    </OrgSection>
+    </CardSection>
   );
 }
 
@@ -267,10 +267,10 @@ function TransferOwnershipSection({
 
   if (candidates.length === 0) {
     return (
-      <OrgSection title={t("organisations.transfer.heading")}>
+      <CardSection title={t("organisations.transfer.heading")}>
         <p>{t("organisations.transfer.intro")}</p>
         <p>{t("organisations.transfer.noCandidates")}</p>
-      </OrgSection>
+      </CardSection>
     );
   }
 
@@ -303,7 +303,7 @@ function TransferOwnershipSection({
   }
 
   return (
-    <OrgSection title={t("organisations.transfer.heading")}>
+    <CardSection title={t("organisations.transfer.heading")}>
       <p>{t("organisations.transfer.intro")}</p>
       <form ref={form.formRef} className="form" noValidate onSubmit={onSubmit}>
         <FormErrorSummary form={form} labels={{ userId: t("organisations.transfer.member") }} />
@@ -336,7 +336,7 @@ function TransferOwnershipSection({
         onConfirm={() => void confirmTransfer()}
         onCancel={() => setConfirming(false)}
       />
-    </OrgSection>
+    </CardSection>
   );
 }
 
@@ -366,7 +366,7 @@ function LeaveSection({
   }
 
   return (
-    <OrgSection title={t("organisations.leave.heading")} tone="danger">
+    <CardSection title={t("organisations.leave.heading")} tone="danger">
       <p>{t("organisations.leave.intro")}</p>
       {lastOwner ? (
         <p className="notice notice--warning">{t("organisations.leave.lastOwner")}</p>
@@ -392,6 +392,6 @@ function LeaveSection({
         onConfirm={() => void confirmLeave()}
         onCancel={() => setConfirming(false)}
       />
-    </OrgSection>
+    </CardSection>
   );
 }

@@ -3,8 +3,8 @@ import { useTranslation } from "react-i18next";
 import { LoadFailed, Loading } from "../../components/PageStatus.tsx";
 import { InvitationList } from "../invitations/InvitationList.tsx";
 import "../invitations/invitations.css";
+import { CardSection } from "../../components/CardSection.tsx";
 import { SectionNotFound, useOrganisationOutlet, useOrganisationTitle } from "./OrganisationLayout.tsx";
-import { OrgSection } from "./OrgSection.tsx";
 import { useOrganisationNetworkInvitations } from "./organisations.queries.ts";
 
 /** /organisations/:id/network-invitations: networks that invite this organisation (admins answer). */
@@ -21,7 +21,7 @@ export function OrganisationNetworkInvitationsPage() {
     return <SectionNotFound />;
   }
   return (
-    <OrgSection title={t("organisations.networkInvitations.heading")} headingRef={headingRef}>
+    <CardSection title={t("organisations.networkInvitations.heading")} headingRef={headingRef}>
       <p>{t("organisations.networkInvitations.intro")}</p>
       {invitations.isPending ? <Loading /> : null}
       {invitations.isError ? (
@@ -37,6 +37,6 @@ export function OrganisationNetworkInvitationsPage() {
         organisationId={organisation.id}
         headingRef={headingRef}
       />
-    </OrgSection>
+    </CardSection>
   );
 }

@@ -1,7 +1,8 @@
 import { type Organisation, UpdateOrganisationInput } from "@ensemble/contracts/organisations";
-import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from "react";
+import { type FormEvent, type ReactNode, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Button } from "../../components/Button.tsx";
+import { CardSection } from "../../components/CardSection.tsx";
 import { FormErrorSummary } from "../../components/FormErrorSummary.tsx";
 import { StatusMessage } from "../../components/StatusMessage.tsx";
 import { useForm } from "../../lib/forms.ts";
@@ -20,7 +21,6 @@ export function OrganisationProfilePage() {
   const { t } = useTranslation();
   const organisation = useOrganisationOutlet();
   useOrganisationTitle(t("organisations.nav.profile"), organisation);
-  const headingId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const editRef = useRef<HTMLButtonElement>(null);
   const [editing, setEditing] = useState(false);
@@ -36,10 +36,10 @@ export function OrganisationProfilePage() {
   }, [editing, saved]);
 
   return (
-    <section className="card" aria-labelledby={headingId}>
-      <h2 id={headingId} ref={headingRef} tabIndex={-1}>
-        {editing ? t("organisations.profile.editHeading") : t("organisations.profile.heading")}
-      </h2>
+    <CardSection
+      title={editing ? t("organisations.profile.editHeading") : t("organisations.profile.heading")}
+      headingRef={headingRef}
+    >
       {editing ? (
         <ProfileForm
           organisation={organisation}
@@ -69,7 +69,7 @@ export function OrganisationProfilePage() {
         </>
       )}
       <StatusMessage message={saved && !editing ? t("organisations.profile.saved") : null} />
-    </section>
+    </CardSection>
   );
 }
 

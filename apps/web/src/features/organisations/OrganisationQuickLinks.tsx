@@ -1,7 +1,7 @@
-import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { Avatar } from "../../components/Avatar.tsx";
+import { CardSection } from "../../components/CardSection.tsx";
 import { Loading } from "../../components/PageStatus.tsx";
 import { errorMessage } from "../../lib/errors.ts";
 import { useOrganisations } from "./organisations.queries.ts";
@@ -10,11 +10,9 @@ import "./organisations.css";
 /** My organisations as links (the home page). */
 export function OrganisationQuickLinks() {
   const { t } = useTranslation();
-  const headingId = useId();
   const organisations = useOrganisations();
   return (
-    <section className="card" aria-labelledby={headingId}>
-      <h2 id={headingId}>{t("organisations.quickLinks.heading")}</h2>
+    <CardSection title={t("organisations.quickLinks.heading")}>
       {organisations.isPending ? <Loading /> : null}
       {organisations.isError ? (
         <p role="alert" className="notice notice--error">
@@ -40,6 +38,6 @@ export function OrganisationQuickLinks() {
         ) : null}
         <Link to="/organisations/new">{t("organisations.quickLinks.create")}</Link>
       </p>
-    </section>
+    </CardSection>
   );
 }

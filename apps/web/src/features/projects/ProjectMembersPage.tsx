@@ -10,6 +10,7 @@ import { type FormEvent, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { Button } from "../../components/Button.tsx";
+import { CardSection } from "../../components/CardSection.tsx";
 import { ConfirmDialog } from "../../components/ConfirmDialog.tsx";
 import { FormErrorSummary } from "../../components/FormErrorSummary.tsx";
 import { LoadFailed, Loading } from "../../components/PageStatus.tsx";
@@ -239,7 +240,6 @@ function InviteSection({ project }: { project: Project }) {
   const { t } = useTranslation();
   const form = useForm(INVITE_FIELDS);
   const invite = useInviteMember(project.id);
-  const headingId = useId();
   const [email, setEmail] = useState("");
   const [role, setRole] = useState<string>("editor");
   const [sentTo, setSentTo] = useState<string | null>(null);
@@ -260,8 +260,7 @@ function InviteSection({ project }: { project: Project }) {
   }
 
   return (
-    <section className="card project-section" aria-labelledby={headingId}>
-      <h2 id={headingId}>{t("projects.members.inviteHeading")}</h2>
+    <CardSection title={t("projects.members.inviteHeading")} className="project-section">
       <p>{t("projects.members.inviteIntro")}</p>
       <form ref={form.formRef} className="form" noValidate onSubmit={onSubmit}>
         <FormErrorSummary
@@ -295,7 +294,7 @@ function InviteSection({ project }: { project: Project }) {
         </div>
         <StatusMessage message={sentTo ? t("projects.members.invited", { email: sentTo }) : null} />
       </form>
-    </section>
+    </CardSection>
   );
 }
 
@@ -410,7 +409,6 @@ function LeaveSection({ project }: { project: Project }) {
   const navigate = useNavigate();
   const members = useProjectMembers(project.id);
   const leave = useLeaveProject(project.id);
-  const headingId = useId();
   const [confirming, setConfirming] = useState(false);
   const me = members.data?.find((m) => m.isMe);
   if (!me) {
@@ -431,8 +429,7 @@ function LeaveSection({ project }: { project: Project }) {
   }
 
   return (
-    <section className="card card--danger project-section" aria-labelledby={headingId}>
-      <h2 id={headingId}>{t("projects.members.leaveHeading")}</h2>
+    <CardSection title={t("projects.members.leaveHeading")} tone="danger" className="project-section">
       <p>{t("projects.members.leaveText")}</p>
       <div className="form__actions">
         <Button
@@ -459,6 +456,6 @@ function LeaveSection({ project }: { project: Project }) {
       >
         <p>{t("projects.members.leaveText")}</p>
       </ConfirmDialog>
-    </section>
+    </CardSection>
   );
 }

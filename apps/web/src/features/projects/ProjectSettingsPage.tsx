@@ -1,8 +1,9 @@
 import { type Project, type ProjectColor, UpdateProjectInput } from "@ensemble/contracts/projects";
-import { type FormEvent, useId, useState } from "react";
+import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Navigate, useNavigate } from "react-router";
 import { Button } from "../../components/Button.tsx";
+import { CardSection } from "../../components/CardSection.tsx";
 import { ConfirmDialog } from "../../components/ConfirmDialog.tsx";
 import { FormErrorSummary } from "../../components/FormErrorSummary.tsx";
 import { StatusMessage } from "../../components/StatusMessage.tsx";
@@ -59,7 +60,6 @@ function GeneralSection({ project }: { project: Project }) {
   const { t } = useTranslation();
   const form = useForm(FIELDS);
   const update = useUpdateProject(project.id);
-  const headingId = useId();
   const [name, setName] = useState(project.name);
   const [description, setDescription] = useState(project.description);
   const [color, setColor] = useState<ProjectColor>(project.color);
@@ -88,8 +88,7 @@ function GeneralSection({ project }: { project: Project }) {
     color: t("projects.settings.color"),
   };
   return (
-    <section className="card" aria-labelledby={headingId}>
-      <h2 id={headingId}>{t("projects.settings.generalHeading")}</h2>
+    <CardSection title={t("projects.settings.generalHeading")}>
       <form ref={form.formRef} className="form" noValidate onSubmit={onSubmit}>
         <FormErrorSummary form={form} labels={labels} />
         <p className="form__required-hint">{t("form.requiredHint")}</p>
@@ -132,7 +131,7 @@ function GeneralSection({ project }: { project: Project }) {
         </div>
         <StatusMessage message={saved ? t("projects.settings.saved") : null} />
       </form>
-    </section>
+    </CardSection>
   );
 }
 
@@ -150,7 +149,6 @@ interface StateSectionProps {
 function StateSection({ context, action, heading, text, button, done }: StateSectionProps) {
   const { t } = useTranslation();
   const change = useChangeProjectState();
-  const headingId = useId();
 
   function run() {
     if (change.isPending) {
@@ -169,8 +167,7 @@ function StateSection({ context, action, heading, text, button, done }: StateSec
   }
 
   return (
-    <section className="card" aria-labelledby={headingId}>
-      <h2 id={headingId}>{heading}</h2>
+    <CardSection title={heading}>
       <p>{text}</p>
       <div className="form__actions">
         <Button variant="secondary" busy={change.isPending} onClick={run}>
@@ -182,7 +179,7 @@ function StateSection({ context, action, heading, text, button, done }: StateSec
           {errorMessage(t, change.error)}
         </p>
       ) : null}
-    </section>
+    </CardSection>
   );
 }
 
@@ -190,7 +187,6 @@ function TrashSection({ project }: { project: Project }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const change = useChangeProjectState();
-  const headingId = useId();
   const [confirming, setConfirming] = useState(false);
 
   function confirmTrash() {
@@ -209,8 +205,7 @@ function TrashSection({ project }: { project: Project }) {
   }
 
   return (
-    <section className="card card--danger" aria-labelledby={headingId}>
-      <h2 id={headingId}>{t("projects.settings.deleteHeading")}</h2>
+    <CardSection title={t("projects.settings.deleteHeading")} tone="danger">
       <p>{t("projects.settings.deleteText")}</p>
       <div className="form__actions">
         <Button
@@ -237,6 +232,6 @@ function TrashSection({ project }: { project: Project }) {
       >
         <p>{t("projects.settings.deleteConfirmText")}</p>
       </ConfirmDialog>
-    </section>
+    </CardSection>
   );
 }
