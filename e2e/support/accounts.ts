@@ -1,5 +1,6 @@
 import type { APIRequestContext } from "@playwright/test";
 import { expect } from "@playwright/test";
+import { linkFromMail } from "./outbox.ts";
 
 export const PASSWORD = "Kulturnetz Bochum 2026!";
 
@@ -35,5 +36,17 @@ export async function signInViaApi(
     headers: { origin: baseURL },
     data: { email, password },
   });
+  expect(res.status()).toBe(200);
+}
+
+/** Confirms an account's address with the link from its verification mail (the dev outbox). */
+export async function confirmEmailViaOutbox(
+  request: APIRequestContext,
+  baseURL: string,
+  email: string,
+): Promise<void> {
+  const link = await linkFromMail(email, "/verify-email");
+  const token = new URL(link).searchParams.get("token");
+  const res = await request.post("/api/auth/verify-email", { headers: { origin: baseURL }, data: { token } });
   expect(res.status()).toBe(200);
 }

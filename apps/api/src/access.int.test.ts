@@ -57,7 +57,7 @@ async function join(
  */
 beforeAll(async () => {
   for (const p of personas) {
-    const s = await signUp(t);
+    const s = await signUp(t, {}, { confirmed: true });
     people[p] = { client: s.client, id: s.user.id, email: s.email };
   }
   const k = people.kOwner.client;

@@ -56,7 +56,7 @@ function ok<T extends { status: number; text: string }>(res: T): T {
 }
 
 beforeAll(async () => {
-  const alice = await signUp(t);
+  const alice = await signUp(t, {}, { confirmed: true });
   const org = ok(
     await alice.client.post("/api/organisations", { name: "Kulturamt Bochum", kind: "municipality" }),
   );
@@ -73,7 +73,7 @@ beforeAll(async () => {
   );
   const network = net.json.network.id as string;
 
-  const dave = await signUp(t);
+  const dave = await signUp(t, {}, { confirmed: true });
   const partnerOrg = ok(
     await dave.client.post("/api/organisations", { name: "Theater am Fluss", kind: "venue" }),
   );
@@ -132,7 +132,7 @@ beforeAll(async () => {
   };
 
   // the stranger: signed in, with an organisation, network and project of her own
-  const stranger = await signUp(t);
+  const stranger = await signUp(t, {}, { confirmed: true });
   eve = stranger.client;
   const own = ok(await eve.post("/api/organisations", { name: "Freie Szene e.V.", kind: "association" }));
   ok(await eve.post("/api/networks", { organisationId: own.json.organisation.id, name: "Anderes Netz" }));

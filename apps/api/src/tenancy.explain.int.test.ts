@@ -35,7 +35,7 @@ let ids: { organisation: string; network: string; project: string };
  */
 beforeAll(async () => {
   const db = t.deps.db;
-  const me = await signUp(t);
+  const me = await signUp(t, {}, { confirmed: true });
   client = me.client;
   const org = await client.post("/api/organisations", {
     name: "Kulturamt",

@@ -1,5 +1,5 @@
 import { type Browser, expect, type Page, test } from "@playwright/test";
-import { PASSWORD, signUpViaApi, uniqueEmail } from "../../support/accounts.ts";
+import { confirmEmailViaOutbox, PASSWORD, signUpViaApi, uniqueEmail } from "../../support/accounts.ts";
 import { linkFromMail } from "../../support/outbox.ts";
 
 async function api(page: Page, base: string, method: "POST" | "GET", path: string, data?: unknown) {
@@ -31,6 +31,7 @@ test("a municipality founds a network, a new partner joins from the mail and run
   // the culture office's admin, with their organisation
   const adminEmail = uniqueEmail("kulturamt");
   await signUpViaApi(page.request, base, { email: adminEmail, displayName: "Petra Amt" });
+  await confirmEmailViaOutbox(page.request, base, adminEmail);
   await api(page, base, "POST", "/api/organisations", { name: "Kulturamt Bochum", kind: "municipality" });
 
   // founds the network in the browser

@@ -17,6 +17,7 @@ export const ErrorCode = z.enum([
   "project_archived",
   "invitation_expired",
   "invitation_wrong_account",
+  "email_unverified",
   "invalid_token",
   "wrong_password",
   "payload_too_large",

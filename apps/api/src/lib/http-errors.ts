@@ -18,6 +18,7 @@ export const statusForCode: Record<ErrorCode, ContentfulStatusCode> = {
   project_archived: 409,
   invitation_expired: 410,
   invitation_wrong_account: 403,
+  email_unverified: 403,
   invalid_token: 400,
   wrong_password: 403,
   payload_too_large: 413,

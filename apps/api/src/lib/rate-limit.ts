@@ -13,6 +13,8 @@ export interface RateLimitOptions {
   mailPerHourPerAccount: number;
   /** Invitations per hour that one person may send. */
   invitationsPerHour: number;
+  /** Invitation mails per day to one address (or organisation), whoever sends them. */
+  invitationsPerDayPerAddress: number;
 }
 
 export const defaultRateLimits: RateLimitOptions = {
@@ -20,6 +22,7 @@ export const defaultRateLimits: RateLimitOptions = {
   mailPerHourPerIp: 20,
   mailPerHourPerAccount: 5,
   invitationsPerHour: 100,
+  invitationsPerDayPerAddress: 10,
 };
 
 type Limiter = RateLimiterMemory | RateLimiterRedis;
@@ -34,6 +37,7 @@ export class RateLimits {
   private readonly mailIp: Limiter;
   private readonly mailAccount: Limiter;
   private readonly invitations: Limiter;
+  private readonly invitationsDaily: Limiter;
 
   constructor(options: RateLimitOptions, redis?: Redis, prefix = "ensemble", now: () => number = Date.now) {
     const make = (keyPrefix: string, points: number, duration: number): Limiter =>
@@ -55,6 +59,7 @@ export class RateLimits {
     this.mailIp = make("mail-ip", options.mailPerHourPerIp, 3600);
     this.mailAccount = make("mail-acct", options.mailPerHourPerAccount, 3600);
     this.invitations = make("invite", options.invitationsPerHour, 3600);
+    this.invitationsDaily = make("invite-day", options.invitationsPerDayPerAddress, 86_400);
   }
 
   /** One request on an auth route from this IP. */
@@ -75,6 +80,7 @@ export class RateLimits {
   async invitation(senderId: string, address: string): Promise<void> {
     await take(this.invitations, senderId);
     await take(this.mailAccount, `invite:${address}`);
+    await take(this.invitationsDaily, address);
   }
 }
 

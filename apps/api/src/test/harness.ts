@@ -77,6 +77,7 @@ export async function buildTestApp(
         mailPerHourPerIp: 10_000,
         mailPerHourPerAccount: 100,
         invitationsPerHour: 10_000,
+        invitationsPerDayPerAddress: 10_000,
         ...options.limits,
       },
       redis,
@@ -223,8 +224,24 @@ export function uniqueEmail(tag = "user"): string {
 
 export const GOOD_PASSWORD = "Kulturnetz Bochum 2026!";
 
-/** Signs a new user up and returns the signed-in client. */
-export async function signUp(t: TestApp, overrides: Record<string, unknown> = {}) {
+/** Marks a user's email address as confirmed (as the verification link would). */
+export async function confirmEmail(t: TestApp, userId: string): Promise<void> {
+  await t.deps.db
+    .updateTable("users")
+    .set({ email_verified_at: t.clock.now })
+    .where("id", "=", userId)
+    .execute();
+}
+
+/**
+ * Signs a new user up and returns the signed-in client; `confirmed` also confirms the address
+ * (needed to invite anyone).
+ */
+export async function signUp(
+  t: TestApp,
+  overrides: Record<string, unknown> = {},
+  options: { confirmed?: boolean } = {},
+) {
   const client = new Client(t);
   const email = (overrides.email as string) ?? uniqueEmail();
   const res = await client.post("/api/auth/sign-up", {
@@ -236,5 +253,9 @@ export async function signUp(t: TestApp, overrides: Record<string, unknown> = {}
   if (res.status !== 201) {
     throw new Error(`sign-up failed: ${res.status} ${res.text}`);
   }
-  return { client, email, user: res.json.user as { id: string; email: string } };
+  const user = res.json.user as { id: string; email: string };
+  if (options.confirmed) {
+    await confirmEmail(t, user.id);
+  }
+  return { client, email, user };
 }

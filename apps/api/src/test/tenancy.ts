@@ -55,9 +55,17 @@ export function expectError(res: Res, status: number, code: string): void {
   expect(res.json?.error?.code, res.text).toBe(code);
 }
 
-/** Signs a new person up (with a display name that shows in members lists and audit events). */
-export function person(t: TestApp, displayName = "Test Person", overrides: Record<string, unknown> = {}) {
-  return signUp(t, { displayName, ...overrides });
+/**
+ * Signs a new person up (with a display name that shows in members lists and audit events),
+ * with a confirmed address unless told otherwise.
+ */
+export function person(
+  t: TestApp,
+  displayName = "Test Person",
+  overrides: Record<string, unknown> = {},
+  options: { confirmed?: boolean } = {},
+) {
+  return signUp(t, { displayName, ...overrides }, { confirmed: options.confirmed ?? true });
 }
 
 /** The token of the last invitation link (`<PUBLIC_URL>/invite/<token>`) mailed to `to`. */

@@ -231,7 +231,7 @@ describe("my invitations", () => {
     const invitation = await w.toOrganisation(email, "admin");
     const token = inviteToken(t, email);
     // someone signs up with the address but never confirms it: the invitation stays out of reach
-    const unconfirmed = await person(t, "Not Really Them", { email });
+    const unconfirmed = await person(t, "Not Really Them", { email }, { confirmed: false });
     expect((await unconfirmed.client.get("/api/invitations")).json.invitations).toEqual([]);
     await storesNothing(t, async () => {
       expectError(
@@ -342,5 +342,36 @@ describe("an invitation carries its sender's authority", () => {
     });
     expect((await world.owner.client.post(`/api/projects/${world.project.id}/unarchive`)).status).toBe(200);
     expect((await p.client.post("/api/invitations/accept", { token })).status).toBe(200);
+  });
+});
+
+describe("who may send invitations", () => {
+  it("only people with a confirmed address: no mail goes out before (security review)", async () => {
+    const owner = await person(t, "Uwe Unconfirmed", {}, { confirmed: false });
+    const org = await createOrganisation(owner.client, { name: "Neu gegründet" });
+    const net = (await owner.client.post("/api/networks", { organisationId: org.id, name: "Netz Neu" })).json
+      .network;
+    const project = (await owner.client.post("/api/projects", { organisationId: org.id, name: "Start" })).json
+      .project;
+    const mailsBefore = t.mails().length;
+    await storesNothing(t, async () => {
+      for (const [path, body] of [
+        [`/api/organisations/${org.id}/invitations`, { email: uniqueEmail(), role: "member" }],
+        [`/api/networks/${net.id}/invitations`, { email: uniqueEmail() }],
+        [`/api/projects/${project.id}/invitations`, { email: uniqueEmail(), role: "viewer" }],
+      ] as const) {
+        expectError(await owner.client.post(path, body), 403, "email_unverified");
+      }
+      expectError(await owner.client.get("/api/organisations/search?q=Ne"), 403, "email_unverified");
+    });
+    expect(t.mails().length).toBe(mailsBefore);
+  });
+
+  it("mails subjects without text anyone chose", async () => {
+    const world = await inviter();
+    const email = uniqueEmail("subject");
+    await world.toOrganisation(email);
+    const mail = t.mails(email).at(-1);
+    expect(mail?.subject).toBe("Deine Einladung zu Ensemble");
   });
 });

@@ -31,7 +31,8 @@ export function invitationMail(options: {
           : `to bring your organisation into the network “${targetName}”`;
     return {
       to,
-      subject: `${inviter} invites you ${kind === "network" ? "into a network" : `to “${targetName}”`} on Ensemble`,
+      // the subject carries no text a user chose (names could be used to send spam)
+      subject: "Your invitation to Ensemble",
       text: `Hello,\n\n${inviter} invites you ${what}.\n\nAccept or decline here (with an account or by creating one):\n\n${link}\n\nThe link is valid for 7 days and works once. If you did not expect this invitation, you can ignore this mail.\n\nEnsemble`,
     };
   }
@@ -43,7 +44,7 @@ export function invitationMail(options: {
         : `ein, mit deiner Organisation dem Netzwerk „${targetName}“ beizutreten`;
   return {
     to,
-    subject: `${inviter} lädt dich zu „${targetName}“ bei Ensemble ein`,
+    subject: "Deine Einladung zu Ensemble",
     text: `Hallo,\n\n${inviter} lädt dich ${what}.\n\nHier kannst du annehmen oder ablehnen (mit deinem Konto oder indem du eins anlegst):\n\n${link}\n\nDer Link ist 7 Tage gültig und funktioniert einmal. Wenn du diese Einladung nicht erwartet hast, kannst du die Mail ignorieren.\n\nEnsemble`,
   };
 }

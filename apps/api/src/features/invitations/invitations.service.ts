@@ -121,12 +121,23 @@ async function adminEmails(db: Db, organisationId: string): Promise<string[]> {
   return rows.map((r) => r.email);
 }
 
-/** Spends the sender's invitation budget (and the address's) before anything is written. */
+/**
+ * Only people with a confirmed address send invitations (so nobody signs up with a made-up
+ * address to mail strangers), and each spends the sender's and the address's budget first.
+ */
 export async function chargeInvitation(deps: AppDeps, caller: Caller, recipient: Recipient): Promise<void> {
+  assertConfirmed(caller);
   await deps.limits.invitation(
     caller.user.id,
     "email" in recipient ? recipient.email : recipient.organisationId,
   );
+}
+
+/** Refuses callers whose email address is not confirmed yet. */
+export function assertConfirmed(caller: Caller): void {
+  if (!caller.user.email_verified_at) {
+    throw new AppError("email_unverified", "Please confirm your email address first.");
+  }
 }
 
 /** The invitations of a target (authorisation is the caller's job). */

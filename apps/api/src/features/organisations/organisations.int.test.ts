@@ -238,7 +238,7 @@ describe("invitations", () => {
       res.json.invitation,
     ]);
 
-    const { client, user } = await person(t, "Ines Invited", { email });
+    const { client, user } = await person(t, "Ines Invited", { email }, { confirmed: false });
     expect((await client.get("/api/account/me")).json.user.emailVerified).toBe(false);
     const accepted = await client.post("/api/invitations/accept", { token });
     expect(accepted.status).toBe(200);
@@ -310,7 +310,7 @@ describe("invitations", () => {
     const email = uniqueEmail("right");
     await owner.post(`/api/organisations/${org.id}/invitations`, { email, role: "member" });
     const token = inviteToken(t, email);
-    const wrong = await person(t, "Wrong Person");
+    const wrong = await person(t, "Wrong Person", {}, { confirmed: false });
     await storesNothing(t, async () => {
       expectError(
         await wrong.client.post("/api/invitations/accept", { token }),

@@ -163,7 +163,10 @@ export function organisationsRoutes(deps: AppDeps) {
       return c.json({ organisation }, 201);
     })
     .openapi(routes.search, async (c) => {
-      return c.json({ results: await organisations.searchOrganisations(deps, c.req.valid("query").q) }, 200);
+      return c.json(
+        { results: await organisations.searchOrganisations(deps, callerOf(c), c.req.valid("query").q) },
+        200,
+      );
     })
     .openapi(routes.get, async (c) => {
       return c.json(

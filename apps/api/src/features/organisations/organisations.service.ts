@@ -133,7 +133,9 @@ export async function updateOrganisation(
 }
 
 /** Organisations by name, to invite into a network: only what is public anyway. */
-export async function searchOrganisations(deps: AppDeps, text: string) {
+export async function searchOrganisations(deps: AppDeps, caller: Caller, text: string) {
+  // only to invite into a network, which needs a confirmed address too
+  invitations.assertConfirmed(caller);
   const rows = await repo.searchByName(deps.db, text, 20);
   return rows.map((r) => ({
     id: r.id,
