@@ -1,10 +1,9 @@
 import type { Network } from "@ensemble/contracts/networks";
 import { useTranslation } from "react-i18next";
-import { Link, NavLink, Outlet, useOutletContext, useParams } from "react-router";
-import { Button } from "../../components/Button.tsx";
-import { Loading } from "../../components/PageStatus.tsx";
+import { Link, Outlet, useOutletContext, useParams } from "react-router";
+import { LoadFailed, Loading } from "../../components/PageStatus.tsx";
+import { type Tab, TabNav } from "../../components/TabNav.tsx";
 import { asApiError } from "../../lib/api.ts";
-import { errorMessage } from "../../lib/errors.ts";
 import { useDocumentTitle } from "../../lib/useDocumentTitle.ts";
 import "./networks.css";
 import { useNetwork } from "./networks.queries.ts";
@@ -39,7 +38,7 @@ export function NetworkLayout() {
   }
   const n = network.data;
   const base = `/networks/${n.id}`;
-  const tabs = [
+  const tabs: (Tab & { show: boolean })[] = [
     { to: base, label: t("networks.tabs.overview"), end: true, show: true },
     { to: `${base}/onboarding`, label: t("networks.tabs.onboarding"), show: n.abilities.readOnboarding },
     { to: `${base}/directory`, label: t("networks.tabs.directory"), show: true },
@@ -53,19 +52,7 @@ export function NetworkLayout() {
         <Link to="/networks">{t("networks.title")}</Link>
       </p>
       <h1>{n.name}</h1>
-      <nav className="nw-tabs" aria-label={t("networks.tabs.label")}>
-        <ul>
-          {tabs
-            .filter((tab) => tab.show)
-            .map((tab) => (
-              <li key={tab.to}>
-                <NavLink to={tab.to} end={tab.end ?? false}>
-                  {tab.label}
-                </NavLink>
-              </li>
-            ))}
-        </ul>
-      </nav>
+      <TabNav label={t("networks.tabs.label")} tabs={tabs.filter((tab) => tab.show)} />
       <Outlet context={context} />
     </div>
   );
@@ -91,10 +78,7 @@ function NetworkLoadError({ error, onRetry }: { error: unknown; onRetry(): void 
   return (
     <div className="page networks">
       <h1>{t("networks.loadFailed")}</h1>
-      <p role="alert">{errorMessage(t, error)}</p>
-      <Button variant="secondary" onClick={onRetry}>
-        {t("app.retry")}
-      </Button>
+      <LoadFailed error={error} onRetry={onRetry} />
     </div>
   );
 }

@@ -36,7 +36,7 @@ export function NetworksPage() {
 
   return (
     <div className="page nw-page networks">
-      <div className="nw-header">
+      <div className="page-header">
         <h1>{t("networks.list.heading")}</h1>
         <Link className="button button--primary" to="/networks/new">
           {t("networks.list.create")}

@@ -1,9 +1,10 @@
 import type { Organisation } from "@ensemble/contracts/organisations";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, NavLink, Outlet, useOutletContext, useParams } from "react-router";
+import { Link, Outlet, useOutletContext, useParams } from "react-router";
 import { Avatar } from "../../components/Avatar.tsx";
 import { LoadFailed, Loading } from "../../components/PageStatus.tsx";
+import { TabNav } from "../../components/TabNav.tsx";
 import { asApiError } from "../../lib/api.ts";
 import { useDocumentTitle } from "../../lib/useDocumentTitle.ts";
 import { rememberCurrentOrganisation, useOrganisation } from "./organisations.queries.ts";
@@ -94,31 +95,18 @@ export function OrganisationLayout() {
           </p>
         </div>
       </div>
-      <nav className="org-tabs" aria-label={t("organisations.nav.label")}>
-        <ul>
-          <li>
-            <NavLink to={base} end>
-              {t("organisations.nav.profile")}
-            </NavLink>
-          </li>
-          <li>
-            <NavLink to={`${base}/members`}>{t("organisations.nav.members")}</NavLink>
-          </li>
-          {/* network invitations are answered by admins (the same people who may edit the profile) */}
-          {abilities.update ? (
-            <li>
-              <NavLink to={`${base}/network-invitations`}>
-                {t("organisations.nav.networkInvitations")}
-              </NavLink>
-            </li>
-          ) : null}
-          {abilities.readAudit ? (
-            <li>
-              <NavLink to={`${base}/audit`}>{t("organisations.nav.audit")}</NavLink>
-            </li>
-          ) : null}
-        </ul>
-      </nav>
+      <TabNav
+        label={t("organisations.nav.label")}
+        tabs={[
+          { to: base, label: t("organisations.nav.profile"), end: true },
+          { to: `${base}/members`, label: t("organisations.nav.members") },
+          // network invitations are answered by admins (the same people who may edit the profile)
+          ...(abilities.update
+            ? [{ to: `${base}/network-invitations`, label: t("organisations.nav.networkInvitations") }]
+            : []),
+          ...(abilities.readAudit ? [{ to: `${base}/audit`, label: t("organisations.nav.audit") }] : []),
+        ]}
+      />
       <Outlet context={{ organisation } satisfies OrganisationOutlet} />
     </div>
   );

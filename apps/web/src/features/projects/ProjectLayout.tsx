@@ -2,10 +2,11 @@ import type { Project } from "@ensemble/contracts/projects";
 import type { TFunction } from "i18next";
 import { type RefObject, useCallback, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, NavLink, Outlet, useLocation, useOutletContext, useParams } from "react-router";
+import { Link, Outlet, useLocation, useOutletContext, useParams } from "react-router";
 import { Button } from "../../components/Button.tsx";
 import { Loading } from "../../components/PageStatus.tsx";
 import { StatusMessage } from "../../components/StatusMessage.tsx";
+import { TabNav } from "../../components/TabNav.tsx";
 import { currentLanguage } from "../../i18n/i18n.ts";
 import { asApiError } from "../../lib/api.ts";
 import { errorMessage } from "../../lib/errors.ts";
@@ -116,19 +117,17 @@ export function ProjectLayout({ tabs }: { tabs: readonly ProjectTab[] }) {
     <div className="page page--project">
       <ProjectHeader project={project} headingRef={headingRef} />
       <StateNotice project={project} announce={announce} focusHeading={focusHeading} />
-      <nav className="subnav project-tabs" aria-label={t("projects.project.tabsLabel")}>
-        <ul>
-          {tabs
-            .filter((tab) => tab.visible?.(project) ?? true)
-            .map((tab) => (
-              <li key={tab.path}>
-                <NavLink to={projectPath(project.id, tab.path)} end={tab.path === ""}>
-                  {tab.label(t)}
-                </NavLink>
-              </li>
-            ))}
-        </ul>
-      </nav>
+      <TabNav
+        className="subnav project-tabs"
+        label={t("projects.project.tabsLabel")}
+        tabs={tabs
+          .filter((tab) => tab.visible?.(project) ?? true)
+          .map((tab) => ({
+            to: projectPath(project.id, tab.path),
+            label: tab.label(t),
+            end: tab.path === "",
+          }))}
+      />
       <StatusMessage message={message} />
       <Outlet context={context} />
     </div>

@@ -71,7 +71,7 @@ export function ProjectsListPage() {
 
   return (
     <div className="page projects-page">
-      <div className="projects-page__head">
+      <div className="page-header">
         <h1 ref={headingRef} tabIndex={-1}>
           {t("projects.list.heading")}
         </h1>
