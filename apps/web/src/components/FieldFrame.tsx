@@ -16,8 +16,9 @@ export function describedByFor(id: string, hint?: string, error?: string): strin
 }
 
 /**
- * Label, required marker, hint and error around any control (select, textarea, …), in the same
- * markup as TextField so every field looks and reads the same.
+ * Label, required marker, hint and error around any control (input, select, textarea), so every
+ * field looks and reads the same. The required marker sits outside the <label> (and is hidden from
+ * assistive technology, which hears `required` instead), so the accessible name is exactly the label.
  */
 export function FieldFrame({ id, label, required, error, hint, children }: FieldFrameProps) {
   const { t } = useTranslation();

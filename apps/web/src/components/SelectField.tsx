@@ -1,13 +1,24 @@
 import type { SelectHTMLAttributes } from "react";
 import { describedByFor, FieldFrame } from "./FieldFrame.tsx";
 
+export interface SelectOption {
+  value: string;
+  label: string;
+}
+
+/** Options under a heading (an <optgroup>), so screen readers say which kind an entry is. */
+export interface SelectOptionGroup {
+  group: string;
+  options: readonly SelectOption[];
+}
+
 export interface SelectFieldProps
   extends Omit<SelectHTMLAttributes<HTMLSelectElement>, "id" | "value" | "onChange" | "children"> {
   id: string;
   label: string;
   value: string;
   onValueChange(value: string): void;
-  options: readonly { value: string; label: string }[];
+  options: readonly (SelectOption | SelectOptionGroup)[];
   error?: string | undefined;
   hint?: string | undefined;
 }
@@ -35,11 +46,21 @@ export function SelectField({
         aria-describedby={describedByFor(id, hint, error)}
         onChange={(event) => onValueChange(event.target.value)}
       >
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
+        {options.map((o) =>
+          "group" in o ? (
+            <optgroup key={o.group} label={o.group}>
+              {o.options.map((option) => (
+                <option key={option.value} value={option.value}>
+                  {option.label}
+                </option>
+              ))}
+            </optgroup>
+          ) : (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ),
+        )}
       </select>
     </FieldFrame>
   );

@@ -1,5 +1,5 @@
 import type { InputHTMLAttributes, ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { describedByFor, FieldFrame } from "./FieldFrame.tsx";
 
 export interface TextFieldProps
   extends Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "value" | "onChange" | "children"> {
@@ -14,10 +14,7 @@ export interface TextFieldProps
   addon?: ReactNode;
 }
 
-/**
- * A labelled input. The required marker sits outside the <label> (and is hidden from assistive
- * technology, which hears `required` instead), so the accessible name is exactly the label.
- */
+/** A labelled input in the shared field frame (label, required marker, hint, error). */
 export function TextField({
   id,
   label,
@@ -30,47 +27,20 @@ export function TextField({
   type = "text",
   ...rest
 }: TextFieldProps) {
-  const { t } = useTranslation();
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
-  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(" ") || undefined;
   return (
-    <div className={error ? "field field--invalid" : "field"}>
-      <div className="field__label-row">
-        <label className="field__label" htmlFor={id}>
-          {label}
-        </label>
-        {required ? (
-          <span className="field__required" aria-hidden="true">
-            *
-          </span>
-        ) : null}
-      </div>
-      {hint ? (
-        <p className="field__hint" id={hintId}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="field__error" id={errorId}>
-          <span className="visually-hidden">{t("form.errorPrefix")} </span>
-          {error}
-        </p>
-      ) : null}
-      <div className="field__control">
-        <input
-          {...rest}
-          id={id}
-          type={type}
-          value={value}
-          required={required}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy}
-          onChange={(event) => onValueChange(event.target.value)}
-        />
-        {addon}
-      </div>
-    </div>
+    <FieldFrame id={id} label={label} required={required} error={error} hint={hint}>
+      <input
+        {...rest}
+        id={id}
+        type={type}
+        value={value}
+        required={required}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedByFor(id, hint, error)}
+        onChange={(event) => onValueChange(event.target.value)}
+      />
+      {addon}
+    </FieldFrame>
   );
 }
 

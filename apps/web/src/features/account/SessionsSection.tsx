@@ -97,7 +97,7 @@ export function SessionsSection() {
                       <span className="badge">{t("settings.sessions.thisDevice")}</span>
                     ) : null}
                   </p>
-                  <p className="session__meta">
+                  <p className="meta-row">
                     <span>
                       {t("settings.sessions.lastUsed", {
                         date: formatDateTime(session.lastUsedAt, language),

@@ -1,6 +1,12 @@
 /** Texts of the invitations feature (German is the shape; English must match). */
 export const invitationsDe = {
   title: "Einladungen",
+  /** The state of an invitation I sent (organisations, networks). */
+  states: {
+    pending: "Offen",
+    expired: "Abgelaufen",
+    declined: "Abgelehnt",
+  },
   describe: {
     organisation: "{{inviter}} lädt dich in die Organisation „{{target}}“ ein.",
     project: "{{inviter}} lädt dich in das Projekt „{{target}}“ ein.",
@@ -49,6 +55,11 @@ export const invitationsDe = {
 
 export const invitationsEn: typeof invitationsDe = {
   title: "Invitations",
+  states: {
+    pending: "Pending",
+    expired: "Expired",
+    declined: "Declined",
+  },
   describe: {
     organisation: "{{inviter}} invites you to join the organisation “{{target}}”.",
     project: "{{inviter}} invites you to the project “{{target}}”.",

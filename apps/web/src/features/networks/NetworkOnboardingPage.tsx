@@ -325,7 +325,7 @@ function InvitationsSection({ network, invitations }: { network: Network; invita
                     <th scope="row" id={recipientId}>
                       {recipientOf(invitation)}
                     </th>
-                    <td>{t(`networks.onboarding.invitations.states.${invitation.state}`)}</td>
+                    <td>{t(`invitations.states.${invitation.state}`)}</td>
                     <td>{formatDateTime(invitation.expiresAt, language)}</td>
                     <td>{invitation.invitedBy}</td>
                     <td>

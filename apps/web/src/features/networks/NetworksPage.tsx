@@ -68,7 +68,7 @@ export function NetworksPage() {
                   <span className="badge">{t("networks.list.coordinatorBadge")}</span>
                 ) : null}
               </h2>
-              <p className="nw-list__meta">
+              <p className="meta-row nw-list__meta">
                 <span>{t("networks.list.coordinatedBy", { name: network.coordinatorName })}</span>
                 <span>{t("networks.list.partners", { count: network.partnerCount })}</span>
               </p>

@@ -103,11 +103,6 @@ export const networksDe = {
       expires: "Gültig bis",
       invitedBy: "Eingeladen von",
       actions: "Aktionen",
-      states: {
-        pending: "Ausstehend",
-        expired: "Abgelaufen",
-        declined: "Abgelehnt",
-      },
       resend: "Erneut senden",
       revoke: "Zurückziehen",
       revokeTitle: "Einladung zurückziehen?",
@@ -284,11 +279,6 @@ export const networksEn: typeof networksDe = {
       expires: "Valid until",
       invitedBy: "Invited by",
       actions: "Actions",
-      states: {
-        pending: "Pending",
-        expired: "Expired",
-        declined: "Declined",
-      },
       resend: "Send again",
       revoke: "Revoke",
       revokeTitle: "Revoke invitation?",

@@ -4,24 +4,20 @@ import {
   InviteOrganisationMemberInput,
   type Organisation,
 } from "@ensemble/contracts/organisations";
-import { type FormEvent, useRef, useState } from "react";
+import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Button } from "../../components/Button.tsx";
 import { CardSection } from "../../components/CardSection.tsx";
 import { ConfirmDialog } from "../../components/ConfirmDialog.tsx";
-import { FormErrorSummary } from "../../components/FormErrorSummary.tsx";
 import { LoadFailed, Loading } from "../../components/PageStatus.tsx";
-import { SelectField } from "../../components/SelectField.tsx";
 import { StatusMessage } from "../../components/StatusMessage.tsx";
 import { TableScroll } from "../../components/TableScroll.tsx";
-import { EmailField } from "../../components/TextField.tsx";
 import { currentLanguage } from "../../i18n/i18n.ts";
-import { asApiError } from "../../lib/api.ts";
 import { formatDateTime } from "../../lib/dates.ts";
 import { errorMessage } from "../../lib/errors.ts";
-import { useForm, validate } from "../../lib/forms.ts";
 import { roleName } from "../../lib/roles.ts";
 import { useFocusAfterRender } from "../../lib/useFocusAfterRender.ts";
+import { InviteByEmailForm } from "../invitations/InviteByEmailForm.tsx";
 import {
   useInviteMember,
   useOrganisationInvitations,
@@ -29,81 +25,28 @@ import {
   useRevokeInvitation,
 } from "./organisations.queries.ts";
 
-const INVITE_FIELDS = ["email", "role"] as const;
-
 /** Invite someone by email as admin or member (admins and owners). */
 export function InviteMemberSection({ organisation }: { organisation: Organisation }) {
   const { t } = useTranslation();
-  const form = useForm(INVITE_FIELDS);
   const invite = useInviteMember(organisation.id);
-  const [email, setEmail] = useState("");
-  const [role, setRole] = useState<string>("member");
-  const [sent, setSent] = useState<string | null>(null);
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setSent(null);
-    void form.submit(async () => {
-      const checked = validate(InviteOrganisationMemberInput, { email, role }, INVITE_FIELDS);
-      if (!checked.ok) {
-        form.fail(checked.errors);
-        return;
-      }
-      try {
-        await invite.mutateAsync(checked.data);
-      } catch (error) {
-        // "already a member" is about the person, not a typo in the address: say so as a whole
-        if (asApiError(error).code === "already_member") {
-          form.fail({}, asApiError(error));
-          return;
-        }
-        throw error;
-      }
-      setEmail("");
-      setSent(t("organisations.invite.sent", { email: checked.data.email }));
-    });
-  }
-
   return (
     <CardSection title={t("organisations.invite.heading")}>
       <p>{t("organisations.invite.intro")}</p>
-      <form ref={form.formRef} className="form" noValidate onSubmit={onSubmit}>
-        <FormErrorSummary
-          form={form}
-          labels={{ email: t("organisations.invite.email"), role: t("organisations.invite.role") }}
-        />
-        <p className="form__required-hint">{t("form.requiredHint")}</p>
-        <EmailField
-          id={form.ids.email}
-          label={t("organisations.invite.email")}
-          autoComplete="off"
-          required
-          value={email}
-          onValueChange={(value) => {
-            setSent(null);
-            setEmail(value);
-          }}
-          error={form.errorFor("email")}
-        />
-        <SelectField
-          id={form.ids.role}
-          label={t("organisations.invite.role")}
-          required
-          value={role}
-          onValueChange={setRole}
-          options={InvitableOrganisationRole.options.map((r) => ({
-            value: r,
-            label: t(`roles.organisation.${r}`),
-          }))}
-          error={form.errorFor("role")}
-        />
-        <div className="form__actions">
-          <Button type="submit" busy={form.busy}>
-            {t("organisations.invite.submit")}
-          </Button>
-        </div>
-        <StatusMessage message={sent} />
-      </form>
+      <InviteByEmailForm
+        schema={InviteOrganisationMemberInput}
+        invite={(input) => invite.mutateAsync(input)}
+        roles={InvitableOrganisationRole.options.map((r) => ({
+          value: r,
+          label: t(`roles.organisation.${r}`),
+        }))}
+        defaultRole="member"
+        labels={{
+          email: t("organisations.invite.email"),
+          role: t("organisations.invite.role"),
+          submit: t("organisations.invite.submit"),
+        }}
+        sentMessage={(email) => t("organisations.invite.sent", { email })}
+      />
     </CardSection>
   );
 }
@@ -181,7 +124,7 @@ export function PendingInvitationsSection({ organisation }: { organisation: Orga
                   <td>{roleName(t, invitation.role) ?? "—"}</td>
                   <td>{invitation.invitedBy}</td>
                   <td className="data-table__nowrap">{formatDateTime(invitation.expiresAt, language)}</td>
-                  <td>{t(`organisations.invitations.states.${invitation.state}`)}</td>
+                  <td>{t(`invitations.states.${invitation.state}`)}</td>
                   <td>
                     <div className="row-actions">
                       <Button

@@ -112,11 +112,6 @@ export const organisationsDe = {
     expires: "Gültig bis",
     state: "Status",
     actions: "Aktionen",
-    states: {
-      pending: "Offen",
-      expired: "Abgelaufen",
-      declined: "Abgelehnt",
-    },
     resend: "Erneut senden",
     resent: "Die Einladung an {{email}} wurde erneut gesendet.",
     revoke: "Zurückziehen",
@@ -267,11 +262,6 @@ export const organisationsEn: typeof organisationsDe = {
     expires: "Valid until",
     state: "Status",
     actions: "Actions",
-    states: {
-      pending: "Pending",
-      expired: "Expired",
-      declined: "Declined",
-    },
     resend: "Send again",
     resent: "The invitation to {{email}} has been sent again.",
     revoke: "Revoke",

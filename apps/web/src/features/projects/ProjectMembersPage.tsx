@@ -6,22 +6,19 @@ import {
   ProjectRole,
 } from "@ensemble/contracts/projects";
 import type { TFunction } from "i18next";
-import { type FormEvent, useId, useRef, useState } from "react";
+import { useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { Button } from "../../components/Button.tsx";
 import { CardSection } from "../../components/CardSection.tsx";
 import { ConfirmDialog } from "../../components/ConfirmDialog.tsx";
-import { FormErrorSummary } from "../../components/FormErrorSummary.tsx";
 import { LoadFailed, Loading } from "../../components/PageStatus.tsx";
-import { SelectField } from "../../components/SelectField.tsx";
 import { StatusMessage } from "../../components/StatusMessage.tsx";
 import { TableScroll } from "../../components/TableScroll.tsx";
-import { EmailField } from "../../components/TextField.tsx";
 import { currentLanguage } from "../../i18n/i18n.ts";
 import { errorMessage } from "../../lib/errors.ts";
-import { useForm, validate } from "../../lib/forms.ts";
 import { useFocusAfterRender } from "../../lib/useFocusAfterRender.ts";
+import { InviteByEmailForm } from "../invitations/InviteByEmailForm.tsx";
 import { useProjectContext, useProjectTitle } from "./ProjectLayout.tsx";
 import { MemberOrganisations } from "./ProjectOverviewPage.tsx";
 import { formatDate, isProjectRole, roleLabel } from "./projects.format.ts";
@@ -234,66 +231,25 @@ function MembersSection({ project }: { project: Project }) {
   );
 }
 
-const INVITE_FIELDS = ["email", "role"] as const;
-
 function InviteSection({ project }: { project: Project }) {
   const { t } = useTranslation();
-  const form = useForm(INVITE_FIELDS);
   const invite = useInviteMember(project.id);
-  const [email, setEmail] = useState("");
-  const [role, setRole] = useState<string>("editor");
-  const [sentTo, setSentTo] = useState<string | null>(null);
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setSentTo(null);
-    void form.submit(async () => {
-      const checked = validate(InviteProjectMemberInput, { email, role }, INVITE_FIELDS);
-      if (!checked.ok) {
-        form.fail(checked.errors);
-        return;
-      }
-      const { invitation } = await invite.mutateAsync(checked.data);
-      setEmail("");
-      setSentTo(invitation.email || checked.data.email);
-    });
-  }
-
   return (
     <CardSection title={t("projects.members.inviteHeading")} className="project-section">
       <p>{t("projects.members.inviteIntro")}</p>
-      <form ref={form.formRef} className="form" noValidate onSubmit={onSubmit}>
-        <FormErrorSummary
-          form={form}
-          labels={{ email: t("projects.members.email"), role: t("projects.members.inviteRole") }}
-        />
-        <p className="form__required-hint">{t("form.requiredHint")}</p>
-        <EmailField
-          id={form.ids.email}
-          label={t("projects.members.email")}
-          autoComplete="off"
-          required
-          value={email}
-          onValueChange={setEmail}
-          error={form.errorFor("email")}
-        />
-        <SelectField
-          id={form.ids.role}
-          label={t("projects.members.inviteRole")}
-          hint={t("projects.roles.hint")}
-          required
-          value={role}
-          onValueChange={setRole}
-          options={ProjectRole.options.map((r) => ({ value: r, label: roleLabel(t, r) }))}
-          error={form.errorFor("role")}
-        />
-        <div className="form__actions">
-          <Button type="submit" busy={form.busy}>
-            {t("projects.members.invite")}
-          </Button>
-        </div>
-        <StatusMessage message={sentTo ? t("projects.members.invited", { email: sentTo }) : null} />
-      </form>
+      <InviteByEmailForm
+        schema={InviteProjectMemberInput}
+        invite={(input) => invite.mutateAsync(input)}
+        roles={ProjectRole.options.map((r) => ({ value: r, label: roleLabel(t, r) }))}
+        defaultRole="editor"
+        labels={{
+          email: t("projects.members.email"),
+          role: t("projects.members.inviteRole"),
+          roleHint: t("projects.roles.hint"),
+          submit: t("projects.members.invite"),
+        }}
+        sentMessage={(email) => t("projects.members.invited", { email })}
+      />
     </CardSection>
   );
 }
@@ -356,7 +312,7 @@ function InvitationsSection({ project }: { project: Project }) {
               <li key={invitation.id}>
                 <div>
                   <p className="member-list__name">{invitation.email}</p>
-                  <p className="invitation-list__meta">
+                  <p className="meta-row">
                     {invitation.role && isProjectRole(invitation.role) ? (
                       <span>{roleLabel(t, invitation.role)}</span>
                     ) : null}

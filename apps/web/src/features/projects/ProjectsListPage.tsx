@@ -239,7 +239,7 @@ function ProjectResults({ projects, view, filtered, resetFilter, onRestored }: P
                 <h2 className="project-item__name">
                   <Link to={`/projects/${project.id}`}>{project.name}</Link>
                 </h2>
-                <p className="project-item__meta">
+                <p className="meta-row project-item__meta">
                   <span>
                     {project.owner.kind === "organisation"
                       ? t("projects.owner.organisation", { name: project.owner.name })
