@@ -375,3 +375,28 @@ describe("who may send invitations", () => {
     expect(mail?.subject).toBe("Deine Einladung zu Ensemble");
   });
 });
+
+describe("one invitation per recipient", () => {
+  it("keeps one row and one valid link when the same address is invited four times at once (security review)", async () => {
+    const world = await inviter();
+    const email = uniqueEmail("many");
+    const before = await t.rowCount("invitations");
+    const answers = await Promise.all(
+      [1, 2, 3, 4].map(() =>
+        world.owner.client.post(`/api/organisations/${world.org.id}/invitations`, { email, role: "member" }),
+      ),
+    );
+    expect(answers.map((a) => a.status)).toEqual([201, 201, 201, 201]);
+    expect(await t.rowCount("invitations")).toBe(before + 1);
+    const tokens = t
+      .mails(email)
+      .map((m) => m.text.match(/\/invite\/([A-Za-z0-9]+)/)?.[1])
+      .filter((x): x is string => Boolean(x));
+    const p = await person(t, "Mia Many", { email }, { confirmed: false });
+    const results = [];
+    for (const token of tokens) {
+      results.push((await p.client.post("/api/invitations/accept", { token })).status);
+    }
+    expect(results.filter((s) => s === 200)).toHaveLength(1);
+  });
+});

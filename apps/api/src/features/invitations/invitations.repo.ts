@@ -14,8 +14,26 @@ const targetColumn = {
   project: "project_id",
 } as const;
 
-export function insertInvitation(db: Db, values: Insertable<InvitationsTable>): Promise<InvitationRow> {
-  return db.insertInto("invitations").values(values).returningAll().executeTakeFirstOrThrow();
+/** Inserts an invitation, or renews the one of the same target and recipient (one unique key each). */
+export function upsertInvitation(db: Db, values: Insertable<InvitationsTable>): Promise<InvitationRow> {
+  const target = values.organisation_id ? "organisation_id" : values.network_id ? "network_id" : "project_id";
+  const recipient = values.email ? "email" : "invited_organisation_id";
+  return db
+    .insertInto("invitations")
+    .values(values)
+    .onConflict((oc) =>
+      oc.columns([target, recipient]).doUpdateSet((eb) => ({
+        role: eb.ref("excluded.role"),
+        token_hash: eb.ref("excluded.token_hash"),
+        invited_by: eb.ref("excluded.invited_by"),
+        invited_by_name: eb.ref("excluded.invited_by_name"),
+        expires_at: eb.ref("excluded.expires_at"),
+        created_at: eb.ref("excluded.created_at"),
+        declined_at: null,
+      })),
+    )
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
 /** Every invitation into a target, newest first (served by the target's index). */
@@ -48,20 +66,6 @@ export function findById(db: Db, id: string): Promise<InvitationRow | undefined>
 
 export function findByTokenHash(db: Db, tokenHash: string): Promise<InvitationRow | undefined> {
   return db.selectFrom("invitations").selectAll().where("token_hash", "=", tokenHash).executeTakeFirst();
-}
-
-/** The pending invitation of a target for an address or an organisation, if any. */
-export function findPendingFor(
-  db: Db,
-  target: InvitationTarget,
-  recipient: { email: string } | { organisationId: string },
-): Promise<InvitationRow | undefined> {
-  let q = db.selectFrom("invitations").selectAll().where(targetColumn[target.kind], "=", target.id);
-  q =
-    "email" in recipient
-      ? q.where("email", "=", recipient.email)
-      : q.where("invited_organisation_id", "=", recipient.organisationId);
-  return q.executeTakeFirst();
 }
 
 /**

@@ -38,8 +38,9 @@ function expiry(deps: AppDeps): Date {
 }
 
 /**
- * Writes an invitation inside the caller's transaction, or renews the pending one for the same
- * recipient (new token, seven more days) so there is never more than one.
+ * Writes an invitation inside the caller's transaction, or renews the one for the same recipient
+ * (new token, role and sender, seven more days, no longer declined): a unique index keeps it to
+ * one, even when two are sent at the same moment.
  */
 export async function issueInvitation(
   deps: AppDeps,
@@ -51,11 +52,7 @@ export async function issueInvitation(
 ): Promise<IssuedInvitation> {
   const token = "email" in recipient ? randomToken(160) : null;
   const tokenHash = token ? sha256Hex(token) : null;
-  const existing = await repo.findPendingFor(db, target, recipient);
-  if (existing) {
-    await repo.deleteInvitation(db, existing.id);
-  }
-  const row = await repo.insertInvitation(db, {
+  const row = await repo.upsertInvitation(db, {
     id: randomUUID(),
     kind: target.kind,
     organisation_id: target.kind === "organisation" ? target.id : null,

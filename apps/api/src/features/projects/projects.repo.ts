@@ -304,3 +304,13 @@ export async function networksOf(db: Db, organisationId: string): Promise<string
     .execute();
   return rows.map((r) => r.network_id);
 }
+
+/** Share-locks a person's organisation memberships until the transaction ends. */
+export async function shareLockMemberships(db: Db, userId: string): Promise<void> {
+  await db
+    .selectFrom("organisation_members")
+    .select("organisation_id")
+    .where("user_id", "=", userId)
+    .forShare()
+    .execute();
+}

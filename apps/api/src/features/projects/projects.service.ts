@@ -64,14 +64,17 @@ async function presentVisible(deps: AppDeps, caller: Caller, id: string): Promis
 
 /** Creates a project in an organisation or network I belong to; I become its lead. */
 export async function createProject(deps: AppDeps, caller: Caller, input: CreateInput): Promise<Project> {
-  if (input.organisationId) {
-    await authorizeOrganisation(deps.db, caller.actor, "create_project", input.organisationId);
-  } else if (input.networkId) {
-    await authorizeNetwork(deps.db, caller.actor, "create_project", input.networkId);
-  }
   const id = randomUUID();
   const now = deps.now();
   await deps.db.transaction().execute(async (tx) => {
+    // The caller's memberships are share-locked while the project is made, so a removal running
+    // at the same time waits and then also takes this new project from them.
+    await repo.shareLockMemberships(tx, caller.user.id);
+    if (input.organisationId) {
+      await authorizeOrganisation(tx, caller.actor, "create_project", input.organisationId);
+    } else if (input.networkId) {
+      await authorizeNetwork(tx, caller.actor, "create_project", input.networkId);
+    }
     const row = await repo.insertProject(tx, {
       id,
       organisation_id: input.organisationId ?? null,
@@ -102,8 +105,12 @@ export async function updateProject(
   id: string,
   patch: UpdateInput,
 ): Promise<Project> {
-  await authorizeProject(deps.db, caller.actor, "update", id);
-  await repo.updateProject(deps.db, id, { ...patch, updated_at: deps.now() });
+  // under the project's lock, so an archive landing in between is seen
+  await deps.db.transaction().execute(async (tx) => {
+    await repo.lockProject(tx, id);
+    await authorizeProject(tx, caller.actor, "update", id);
+    await repo.updateProject(tx, id, { ...patch, updated_at: deps.now() });
+  });
   return presentVisible(deps, caller, id);
 }
 
@@ -114,10 +121,13 @@ export async function setArchived(
   id: string,
   archived: boolean,
 ): Promise<Project> {
-  await authorizeProject(deps.db, caller.actor, archived ? "archive" : "unarchive", id);
-  await repo.updateProject(deps.db, id, {
-    archived_at: archived ? deps.now() : null,
-    updated_at: deps.now(),
+  await deps.db.transaction().execute(async (tx) => {
+    await repo.lockProject(tx, id);
+    await authorizeProject(tx, caller.actor, archived ? "archive" : "unarchive", id);
+    await repo.updateProject(tx, id, {
+      archived_at: archived ? deps.now() : null,
+      updated_at: deps.now(),
+    });
   });
   return presentVisible(deps, caller, id);
 }
