@@ -110,6 +110,8 @@ export const de = {
       project_archived: "Das Projekt ist archiviert und kann nur gelesen werden.",
       invitation_expired:
         "Diese Einladung ist abgelaufen oder wurde bereits verwendet. Bitte um eine neue Einladung.",
+      email_unverified:
+        "Bitte bestätige zuerst deine E-Mail-Adresse (den Link dafür haben wir dir geschickt). Danach kannst du andere einladen.",
       invitation_wrong_account:
         "Diese Einladung ging an eine andere E-Mail-Adresse. Melde dich mit dieser Adresse an, um sie anzunehmen.",
       invalid_token: "Dieser Link ist ungültig oder abgelaufen.",

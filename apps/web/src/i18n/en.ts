@@ -104,6 +104,8 @@ export const en: Messages = {
       already_member: "This person or organisation is already in.",
       project_archived: "The project is archived and can only be read.",
       invitation_expired: "This invitation has expired or has already been used. Please ask for a new one.",
+      email_unverified:
+        "Please confirm your email address first (we sent you a link). Then you can invite others.",
       invitation_wrong_account:
         "This invitation was sent to a different email address. Sign in with that address to accept it.",
       invalid_token: "This link is invalid or has expired.",
