@@ -1,9 +1,9 @@
 import { useRef } from "react";
 import { useTranslation } from "react-i18next";
+import { CardSection } from "../../components/CardSection.tsx";
 import { LoadFailed, Loading } from "../../components/PageStatus.tsx";
 import { InvitationList } from "../invitations/InvitationList.tsx";
 import "../invitations/invitations.css";
-import { CardSection } from "../../components/CardSection.tsx";
 import { SectionNotFound, useOrganisationOutlet, useOrganisationTitle } from "./OrganisationLayout.tsx";
 import { useOrganisationNetworkInvitations } from "./organisations.queries.ts";
 
