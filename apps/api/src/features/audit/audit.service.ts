@@ -26,8 +26,10 @@ export function recordAudit(
     action,
     target,
     details,
-    ip: caller.meta.ip,
-    userAgent: caller.meta.userAgent,
+    // An organisation's log is read by its own admins; a network's by the coordination, who
+    // have no business with the addresses of other organisations' people (DSGVO: data economy).
+    ip: "organisationId" in scope ? caller.meta.ip : null,
+    userAgent: "organisationId" in scope ? caller.meta.userAgent : null,
     at,
   });
 }

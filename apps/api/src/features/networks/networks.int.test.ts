@@ -572,6 +572,8 @@ describe("audit log", () => {
     const res = await w.co.client.get(`/api/networks/${w.net.id}/audit`);
     expect(actions(res)).toEqual(["partner.joined", "partner.invited", "network.created"]);
     expect(res.json.nextCursor).toBeNull();
+    // no addresses of other organisations' people in a network's log
+    expect(res.json.events.map((e: { ip: string | null }) => e.ip)).toEqual([null, null, null]);
     const csv = await w.co.client.get(`/api/networks/${w.net.id}/audit.csv`);
     expect(csv.status).toBe(200);
     expect(csv.headers.get("content-type")).toBe("text/csv; charset=utf-8");
