@@ -31,7 +31,16 @@ export function auditActionText(t: TFunction, event: AuditEvent): string {
  * and older pages on request (announced; focus stays on the button, or moves to "these are all the
  * entries" when the button goes with the last page).
  */
-export function AuditLog({ log, csvHref }: { log: AuditLogQuery; csvHref: string }) {
+export function AuditLog({
+  log,
+  csvHref,
+  showIp,
+}: {
+  log: AuditLogQuery;
+  csvHref: string;
+  /** Organisation logs record where a change came from; network logs do not (data economy). */
+  showIp: boolean;
+}) {
   const { t } = useTranslation();
   const [loaded, setLoaded] = useState<number | null>(null);
   const [reachedEnd, setReachedEnd] = useState(false);
@@ -81,7 +90,7 @@ export function AuditLog({ log, csvHref }: { log: AuditLogQuery; csvHref: string
                 <th scope="col">{t("audit.who")}</th>
                 <th scope="col">{t("audit.what")}</th>
                 <th scope="col">{t("audit.target")}</th>
-                <th scope="col">{t("audit.ip")}</th>
+                {showIp ? <th scope="col">{t("audit.ip")}</th> : null}
               </tr>
             </thead>
             <tbody>
@@ -98,7 +107,7 @@ export function AuditLog({ log, csvHref }: { log: AuditLogQuery; csvHref: string
                   </td>
                   <td>{auditActionText(t, event)}</td>
                   <td>{event.target.name}</td>
-                  <td className="data-table__nowrap">{event.ip ?? "—"}</td>
+                  {showIp ? <td className="data-table__nowrap">{event.ip ?? "—"}</td> : null}
                 </tr>
               ))}
             </tbody>

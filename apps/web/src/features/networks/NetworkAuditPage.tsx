@@ -21,7 +21,7 @@ export function NetworkAuditPage() {
     <section className="nw-section" aria-labelledby={headingId}>
       <h2 id={headingId}>{t("audit.heading")}</h2>
       <p>{t("networks.audit.intro")}</p>
-      <AuditLog log={audit} csvHref={auditCsvHref("networks", network.id)} />
+      <AuditLog log={audit} csvHref={auditCsvHref("networks", network.id)} showIp={false} />
     </section>
   );
 }

@@ -19,7 +19,7 @@ export function OrganisationAuditPage() {
   return (
     <CardSection title={t("audit.heading")}>
       <p>{t("organisations.audit.intro")}</p>
-      <AuditLog log={audit} csvHref={auditCsvHref("organisations", organisation.id)} />
+      <AuditLog log={audit} csvHref={auditCsvHref("organisations", organisation.id)} showIp={true} />
     </CardSection>
   );
 }
