@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
+import { Link, useLocation } from "react-router";
 import { Avatar } from "../components/Avatar.tsx";
 import { useCurrentOrganisation } from "../features/organisations/organisations.queries.ts";
 import "../features/organisations/organisations.css";
@@ -14,6 +14,9 @@ export function OrganisationSwitcher() {
   const { t } = useTranslation();
   const { organisation, organisations, select } = useCurrentOrganisation();
   const menu = useMenuButton();
+  const { pathname } = useLocation();
+  // Choosing the page one is on moves nowhere: focus then goes back to the button, not to <body>.
+  const stays = (to: string) => pathname === to;
 
   // Until my organisations are known there is nothing to switch; a failure shows on the pages.
   if (organisations === undefined || organisation === undefined) {
@@ -49,7 +52,7 @@ export function OrganisationSwitcher() {
               className={current ? "org-switcher__item org-switcher__item--current" : "org-switcher__item"}
               onClick={() => {
                 select(o.id);
-                menu.close(false);
+                menu.close(stays(`/organisations/${o.id}`));
               }}
             >
               <Avatar name={o.name} color={o.avatarColor} size="small" />
@@ -64,10 +67,20 @@ export function OrganisationSwitcher() {
           );
         })}
         {organisations.length > 0 ? <hr className="org-switcher__separator" /> : null}
-        <Link role="menuitem" tabIndex={-1} to="/organisations" onClick={() => menu.close(false)}>
+        <Link
+          role="menuitem"
+          tabIndex={-1}
+          to="/organisations"
+          onClick={() => menu.close(stays("/organisations"))}
+        >
           {t("organisations.switcher.all")}
         </Link>
-        <Link role="menuitem" tabIndex={-1} to="/organisations/new" onClick={() => menu.close(false)}>
+        <Link
+          role="menuitem"
+          tabIndex={-1}
+          to="/organisations/new"
+          onClick={() => menu.close(stays("/organisations/new"))}
+        >
           {t("organisations.switcher.create")}
         </Link>
       </div>

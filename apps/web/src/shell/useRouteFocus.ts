@@ -21,10 +21,35 @@ export function useRouteFocus(mainRef: RefObject<HTMLElement | null>): void {
     if (!main) {
       return;
     }
+    const focusHeading = (heading: HTMLElement) => {
+      if (!heading.hasAttribute("tabindex")) {
+        heading.setAttribute("tabindex", "-1");
+      }
+      heading.focus();
+    };
     const heading = main.querySelector<HTMLElement>("h1");
-    if (heading && !heading.hasAttribute("tabindex")) {
-      heading.setAttribute("tabindex", "-1");
+    if (heading) {
+      focusHeading(heading);
+      return;
     }
-    (heading ?? main).focus();
+    // The page is still loading (its layout shows a status first): hold focus on main, then move
+    // it to the heading once it appears — unless the user has moved on meanwhile.
+    main.focus();
+    const observer = new MutationObserver(() => {
+      const late = main.querySelector<HTMLElement>("h1");
+      if (!late) {
+        return;
+      }
+      observer.disconnect();
+      if (document.activeElement === main || document.activeElement === document.body) {
+        focusHeading(late);
+      }
+    });
+    observer.observe(main, { childList: true, subtree: true });
+    const timer = setTimeout(() => observer.disconnect(), 10_000);
+    return () => {
+      observer.disconnect();
+      clearTimeout(timer);
+    };
   }, [key, pathname, mainRef]);
 }

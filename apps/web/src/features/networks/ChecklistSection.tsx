@@ -131,11 +131,13 @@ function ItemRow({
         {item.label}
       </span>
       <span className="nw-row-actions">
-        <Button ref={renameRef} variant="secondary" aria-describedby={labelId} onClick={onRename}>
+        <Button ref={renameRef} variant="secondary" onClick={onRename}>
           {t("networks.onboarding.checklist.rename")}
+          <span className="visually-hidden"> {item.label}</span>
         </Button>
-        <Button variant="secondary" aria-describedby={labelId} onClick={onDelete}>
+        <Button variant="secondary" onClick={onDelete}>
           {t("networks.onboarding.checklist.delete")}
+          <span className="visually-hidden"> {item.label}</span>
         </Button>
       </span>
     </li>

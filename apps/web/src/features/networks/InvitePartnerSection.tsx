@@ -183,11 +183,11 @@ function OrganisationInvite({
                 ) : (
                   <Button
                     variant="secondary"
-                    aria-describedby={nameId}
                     busy={invite.isPending && invite.variables?.organisationId === o.id}
                     onClick={() => onInvite(o)}
                   >
                     {t("networks.onboarding.invite.invite")}
+                    <span className="visually-hidden"> {o.name}</span>
                   </Button>
                 )}
               </li>

@@ -204,7 +204,6 @@ function PartnersSection({ network, data }: { network: Network; data: Onboarding
                       {partner.isCoordinator ? null : (
                         <Button
                           variant="secondary"
-                          aria-describedby={nameId}
                           onClick={() => {
                             setOutcome(null);
                             remove.reset();
@@ -212,6 +211,7 @@ function PartnersSection({ network, data }: { network: Network; data: Onboarding
                           }}
                         >
                           {t("networks.onboarding.partners.remove")}
+                          <span className="visually-hidden"> {partner.organisation.name}</span>
                         </Button>
                       )}
                     </td>
@@ -332,15 +332,14 @@ function InvitationsSection({ network, invitations }: { network: Network; invita
                       <span className="nw-row-actions">
                         <Button
                           variant="secondary"
-                          aria-describedby={recipientId}
                           busy={resend.isPending && resend.variables === invitation.id}
                           onClick={() => onResend(invitation)}
                         >
                           {t("networks.onboarding.invitations.resend")}
+                          <span className="visually-hidden"> {recipientOf(invitation)}</span>
                         </Button>
                         <Button
                           variant="secondary"
-                          aria-describedby={recipientId}
                           onClick={() => {
                             setOutcome(null);
                             resend.reset();
@@ -349,6 +348,7 @@ function InvitationsSection({ network, invitations }: { network: Network; invita
                           }}
                         >
                           {t("networks.onboarding.invitations.revoke")}
+                          <span className="visually-hidden"> {recipientOf(invitation)}</span>
                         </Button>
                       </span>
                     </td>

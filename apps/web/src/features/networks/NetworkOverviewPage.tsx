@@ -113,7 +113,6 @@ function MyOrganisationsSection({ network }: { network: Network }) {
               {leavable.has(o.id) ? (
                 <Button
                   variant="secondary"
-                  aria-describedby={nameId}
                   onClick={() => {
                     setLeft(null);
                     remove.reset();
@@ -121,6 +120,7 @@ function MyOrganisationsSection({ network }: { network: Network }) {
                   }}
                 >
                   {t("networks.overview.leave.button")}
+                  <span className="visually-hidden"> {o.name}</span>
                 </Button>
               ) : null}
             </li>
