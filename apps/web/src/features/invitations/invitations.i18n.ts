@@ -32,7 +32,7 @@ export const invitationsDe = {
     heading: "Einladung zu Ensemble",
     expiredHeading: "Einladung abgelaufen",
     expired:
-      "Diese Einladung ist abgelaufen oder wurde bereits verwendet. Bitte die Person, die dich eingeladen hat, um eine neue Einladung.",
+      "Diese Einladung ist abgelaufen oder wurde bereits verwendet. Frag die Person, die dich eingeladen hat, nach einer neuen Einladung.",
     invalidHeading: "Einladung nicht lesbar",
     signedOut:
       "Um die Einladung anzunehmen, melde dich an oder erstelle ein Konto mit der Adresse {{email}}.",

@@ -9,12 +9,11 @@ import { LoadFailed, Loading } from "../../components/PageStatus.tsx";
 import { StatusMessage } from "../../components/StatusMessage.tsx";
 import { TableScroll } from "../../components/TableScroll.tsx";
 import { currentLanguage } from "../../i18n/i18n.ts";
-import { formatDateTime } from "../../lib/dates.ts";
+import { formatDate, formatDateTime } from "../../lib/dates.ts";
 import { errorMessage } from "../../lib/errors.ts";
 import { ChecklistSection } from "./ChecklistSection.tsx";
 import { InvitePartnerSection } from "./InvitePartnerSection.tsx";
 import { NotAllowed, useNetworkContext, useNetworkTitle } from "./NetworkLayout.tsx";
-import { formatDate } from "./networks.labels.ts";
 import {
   useOnboarding,
   useRemovePartner,

@@ -9,10 +9,10 @@ import { StatusMessage } from "../../components/StatusMessage.tsx";
 import { TextAreaField } from "../../components/TextAreaField.tsx";
 import { TextField } from "../../components/TextField.tsx";
 import { currentLanguage } from "../../i18n/i18n.ts";
+import { formatDate } from "../../lib/dates.ts";
 import { useForm, validate } from "../../lib/forms.ts";
 import { useNetworkContext, useNetworkTitle } from "./NetworkLayout.tsx";
 import type { NetworksPageNotice } from "./NetworksPage.tsx";
-import { formatDate } from "./networks.labels.ts";
 import { useForgetNetwork, useRemovePartner, useUpdateNetwork } from "./networks.queries.ts";
 
 type MyOrganisation = Network["myOrganisations"][number];

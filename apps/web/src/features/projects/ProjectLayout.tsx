@@ -9,10 +9,10 @@ import { StatusMessage } from "../../components/StatusMessage.tsx";
 import { TabNav } from "../../components/TabNav.tsx";
 import { currentLanguage } from "../../i18n/i18n.ts";
 import { asApiError } from "../../lib/api.ts";
+import { formatDate } from "../../lib/dates.ts";
 import { errorMessage } from "../../lib/errors.ts";
 import { useDocumentTitle } from "../../lib/useDocumentTitle.ts";
 import { ProjectSwatch } from "./ProjectSwatch.tsx";
-import { formatDate } from "./projects.format.ts";
 import { useChangeProjectState, useProject } from "./projects.queries.ts";
 import "./projects.css";
 

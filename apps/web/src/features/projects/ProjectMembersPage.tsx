@@ -16,12 +16,13 @@ import { LoadFailed, Loading } from "../../components/PageStatus.tsx";
 import { StatusMessage } from "../../components/StatusMessage.tsx";
 import { TableScroll } from "../../components/TableScroll.tsx";
 import { currentLanguage } from "../../i18n/i18n.ts";
+import { formatDate } from "../../lib/dates.ts";
 import { errorMessage } from "../../lib/errors.ts";
 import { useFocusAfterRender } from "../../lib/useFocusAfterRender.ts";
 import { InviteByEmailForm } from "../invitations/InviteByEmailForm.tsx";
 import { useProjectContext, useProjectTitle } from "./ProjectLayout.tsx";
 import { MemberOrganisations } from "./ProjectOverviewPage.tsx";
-import { formatDate, isProjectRole, roleLabel } from "./projects.format.ts";
+import { isProjectRole, roleLabel } from "./projects.format.ts";
 import type { ProjectsNotice } from "./projects.notice.ts";
 import {
   useChangeMemberRole,

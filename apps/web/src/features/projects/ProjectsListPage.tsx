@@ -6,11 +6,12 @@ import { Button } from "../../components/Button.tsx";
 import { LoadFailed, Loading } from "../../components/PageStatus.tsx";
 import { StatusMessage } from "../../components/StatusMessage.tsx";
 import { currentLanguage } from "../../i18n/i18n.ts";
+import { formatDate } from "../../lib/dates.ts";
 import { errorMessage } from "../../lib/errors.ts";
 import { useDocumentTitle } from "../../lib/useDocumentTitle.ts";
 import { OwnerSelect } from "./OwnerSelect.tsx";
 import { ProjectSwatch } from "./ProjectSwatch.tsx";
-import { formatDate, roleLabel } from "./projects.format.ts";
+import { roleLabel } from "./projects.format.ts";
 import { noticeFromState } from "./projects.notice.ts";
 import {
   ownerFields,

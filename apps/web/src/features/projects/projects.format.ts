@@ -1,15 +1,6 @@
 import { ProjectRole } from "@ensemble/contracts/projects";
 import type { TFunction } from "i18next";
 
-/** A calendar date in the reader's language, e.g. "23. November 2025". */
-export function formatDate(iso: string, language: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) {
-    return iso;
-  }
-  return new Intl.DateTimeFormat(language, { dateStyle: "long" }).format(date);
-}
-
 /** The name of a project role; `null` is an admin of the owning organisation without a role. */
 export function roleLabel(t: TFunction, role: ProjectRole | null): string {
   return role === null ? t("projects.roles.ownerAdmin") : t(`roles.project.${role}`);
