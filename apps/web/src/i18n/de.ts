@@ -22,7 +22,7 @@ export const de = {
       collective: "Kollektiv",
       company: "Unternehmen",
       municipality: "Kommune",
-      artist: "Künstler*in",
+      artist: "Einzelkünstlerin oder -künstler",
     } satisfies Record<OrganisationKind, string>,
     sparten: {
       music: "Musik",
@@ -38,7 +38,7 @@ export const de = {
   },
   roles: {
     organisation: {
-      owner: "Eigentümer*in",
+      owner: "Eigentümerin oder Eigentümer",
       admin: "Admin",
       member: "Mitglied",
     } satisfies Record<OrganisationRole, string>,

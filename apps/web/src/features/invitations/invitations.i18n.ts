@@ -23,7 +23,7 @@ export const invitationsDe = {
   declineConfirmButton: "Ja, ablehnen",
   picker: {
     label: "Welche Organisation tritt bei?",
-    hint: "Du kannst eine Organisation wählen, in der du Eigentümer*in oder Admin bist.",
+    hint: "Du kannst eine Organisation wählen, die dir gehört oder in der du Admin bist.",
     none: "Du verwaltest noch keine Organisation. Lege zuerst eine an, dann kannst du die Einladung annehmen.",
     create: "Neue Organisation anlegen",
   },

@@ -45,7 +45,7 @@ export const organisationsDe = {
   create: {
     title: "Neue Organisation",
     heading: "Neue Organisation anlegen",
-    intro: "Du wirst Eigentümer*in der Organisation und kannst danach andere einladen.",
+    intro: "Die Organisation gehört dann dir, und du kannst andere einladen.",
     submit: "Organisation anlegen",
     optional: "Profil (freiwillig, kannst du auch später ergänzen)",
   },
@@ -122,19 +122,19 @@ export const organisationsDe = {
   },
   transfer: {
     heading: "Eigentümerschaft übertragen",
-    intro: "Die gewählte Person wird Eigentümer*in. Du bleibst als Admin in der Organisation.",
-    member: "Neue*r Eigentümer*in",
+    intro: "Die gewählte Person übernimmt die Organisation als Eigentümerin oder Eigentümer. Du bleibst als Admin dabei.",
+    member: "Wer übernimmt?",
     noCandidates:
       "Lade zuerst jemanden in die Organisation ein, dem du die Eigentümerschaft übertragen kannst.",
     submit: "Eigentümerschaft übertragen",
     confirm: "Eigentümerschaft wirklich an {{name}} übertragen? Du wirst dann Admin.",
     confirmButton: "Ja, übertragen",
-    done: "{{name}} ist jetzt Eigentümer*in. Du bist jetzt Admin.",
+    done: "Die Organisation gehört jetzt {{name}}. Du bist jetzt Admin.",
   },
   leave: {
     heading: "Organisation verlassen",
     intro: "Du verlierst den Zugang zur Organisation und zu ihren Projekten.",
-    lastOwner: "Als einzige*r Eigentümer*in musst du die Eigentümerschaft zuerst übertragen.",
+    lastOwner: "Die Organisation gehört nur dir: Übertrage die Eigentümerschaft zuerst.",
     submit: "Organisation verlassen",
     confirm: "„{{name}}“ wirklich verlassen?",
     confirmButton: "Ja, verlassen",
