@@ -130,6 +130,37 @@ export async function chargeInvitation(deps: AppDeps, caller: Caller, recipient:
   );
 }
 
+/**
+ * The whole "invite a person by email" step, once for organisations and projects (the caller has
+ * authorised it): refuses a member's address, spends the budgets, writes the invitation (with
+ * the target's audit event, if any) in one transaction, then mails the link.
+ */
+export async function inviteByEmail(
+  deps: AppDeps,
+  caller: Caller,
+  target: InvitationTarget,
+  email: string,
+  role: string,
+  options: {
+    isMember: (email: string) => Promise<boolean>;
+    audit?: (tx: Db, issued: IssuedInvitation) => Promise<void>;
+  },
+): Promise<Invitation> {
+  if (await options.isMember(email)) {
+    throw new AppError("already_member", "This person is a member already.", {
+      fields: { email: "already_member" },
+    });
+  }
+  await chargeInvitation(deps, caller, { email });
+  const issued = await deps.db.transaction().execute(async (tx) => {
+    const issued = await issueInvitation(deps, tx, caller, target, { email }, role);
+    await options.audit?.(tx, issued);
+    return issued;
+  });
+  await mailInvitation(deps, caller, issued);
+  return presentOne(deps, issued.row);
+}
+
 /** Refuses callers whose email address is not confirmed yet. */
 export function assertConfirmed(caller: Caller): void {
   if (!caller.user.email_verified_at) {

@@ -331,38 +331,19 @@ export async function inviteMember(
   input: InviteInput,
 ): Promise<Invitation> {
   await authorizeOrganisation(deps.db, caller.actor, "manage_members", id);
-  if (await repo.isMemberByEmail(deps.db, id, input.email)) {
-    throw new AppError("already_member", "This person is a member already.", {
-      fields: { email: "already_member" },
-    });
-  }
-  await invitations.chargeInvitation(deps, caller, { email: input.email });
-  const issued = await deps.db.transaction().execute(async (tx) => {
-    const issued = await invitations.issueInvitation(
-      deps,
-      tx,
-      caller,
-      { kind: "organisation", id },
-      { email: input.email },
-      input.role,
-    );
-    await recordAudit(
-      tx,
-      caller,
-      deps.now(),
-      { organisationId: id },
-      "member.invited",
-      {
-        kind: "invitation",
-        id: issued.row.id,
-        name: input.email,
-      },
-      { role: input.role },
-    );
-    return issued;
+  return invitations.inviteByEmail(deps, caller, { kind: "organisation", id }, input.email, input.role, {
+    isMember: (email) => repo.isMemberByEmail(deps.db, id, email),
+    audit: (tx, issued) =>
+      recordAudit(
+        tx,
+        caller,
+        deps.now(),
+        { organisationId: id },
+        "member.invited",
+        { kind: "invitation", id: issued.row.id, name: input.email },
+        { role: input.role },
+      ),
   });
-  await invitations.mailInvitation(deps, caller, issued);
-  return invitations.presentOne(deps, issued.row);
 }
 
 /** The organisation's invitations (admins and owners). */

@@ -265,26 +265,9 @@ export async function inviteMember(
   input: InviteInput,
 ): Promise<Invitation> {
   await authorizeProject(deps.db, caller.actor, "manage_members", id);
-  if (await repo.isMemberByEmail(deps.db, id, input.email)) {
-    throw new AppError("already_member", "This person is a member already.", {
-      fields: { email: "already_member" },
-    });
-  }
-  await invitations.chargeInvitation(deps, caller, { email: input.email });
-  const issued = await deps.db
-    .transaction()
-    .execute((tx) =>
-      invitations.issueInvitation(
-        deps,
-        tx,
-        caller,
-        { kind: "project", id },
-        { email: input.email },
-        input.role,
-      ),
-    );
-  await invitations.mailInvitation(deps, caller, issued);
-  return invitations.presentOne(deps, issued.row);
+  return invitations.inviteByEmail(deps, caller, { kind: "project", id }, input.email, input.role, {
+    isMember: (email) => repo.isMemberByEmail(deps.db, id, email),
+  });
 }
 
 /** Pending invitations of a project (leads). */
