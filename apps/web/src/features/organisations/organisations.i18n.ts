@@ -122,7 +122,8 @@ export const organisationsDe = {
   },
   transfer: {
     heading: "Eigentümerschaft übertragen",
-    intro: "Die gewählte Person übernimmt die Organisation als Eigentümerin oder Eigentümer. Du bleibst als Admin dabei.",
+    intro:
+      "Die gewählte Person übernimmt die Organisation als Eigentümerin oder Eigentümer. Du bleibst als Admin dabei.",
     member: "Wer übernimmt?",
     noCandidates:
       "Lade zuerst jemanden in die Organisation ein, dem du die Eigentümerschaft übertragen kannst.",
