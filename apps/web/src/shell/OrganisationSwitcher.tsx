@@ -31,8 +31,6 @@ export function OrganisationSwitcher() {
         type="button"
         className="menu-button org-switcher__button"
         aria-label={t("organisations.switcher.button", { name })}
-        // the name may be cut short in the header; the tooltip shows it whole
-        title={name}
       >
         {organisation ? (
           <Avatar name={organisation.name} color={organisation.avatarColor} size="small" />

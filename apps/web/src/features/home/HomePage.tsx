@@ -1,6 +1,7 @@
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { LoadFailed } from "../../components/PageStatus.tsx";
 import { useDocumentTitle } from "../../lib/useDocumentTitle.ts";
 import { useMe } from "../auth/auth.queries.ts";
 import { ReceivedInvitationsSection } from "../invitations/ReceivedInvitationsSection.tsx";
@@ -34,14 +35,33 @@ export function HomePage() {
       ) : (
         <section className="card" aria-labelledby={projectsId}>
           <h2 id={projectsId}>{t("home.projectsHeading")}</h2>
-          {projects.isPending ? <p className="loading">{t("app.loading")}</p> : null}
-          {projects.isError ? <p className="notice notice--error">{t("home.projectsLoadFailed")}</p> : null}
+          {projects.isPending ? (
+            <p className="loading" role="status">
+              {t("app.loading")}
+            </p>
+          ) : null}
+          {projects.isError ? (
+            <LoadFailed
+              message={t("home.projectsLoadFailed")}
+              error={projects.error}
+              onRetry={() => void projects.refetch()}
+            />
+          ) : null}
           <ul className="home-projects">
             {list.slice(0, HOME_PROJECTS).map((p) => (
               <li key={p.id}>
                 <ProjectSwatch name={p.name} color={p.color} size="small" />
                 <Link to={`/projects/${p.id}`}>{p.name}</Link>
-                <span className="home-projects__owner">{p.owner.name}</span>
+                <span className="home-projects__owner">
+                  {t(
+                    p.owner.kind === "organisation"
+                      ? "projects.owner.organisation"
+                      : "projects.owner.network",
+                    {
+                      name: p.owner.name,
+                    },
+                  )}
+                </span>
               </li>
             ))}
           </ul>

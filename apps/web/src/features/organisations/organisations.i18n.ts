@@ -179,7 +179,7 @@ export const organisationsEn: typeof organisationsDe = {
   },
   fields: {
     name: "Name",
-    kind: "Kind of organisation",
+    kind: "Type of organisation",
     sparten: "Disciplines",
     spartenHint: "Which fields do you work in? You can choose several.",
     description: "Description",

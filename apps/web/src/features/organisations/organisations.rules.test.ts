@@ -16,11 +16,11 @@ function member(role: OrganisationRole, isMe = false, userId = `${role}-${isMe}`
 describe("assignableRoles", () => {
   it.each([
     ["owner", "owner", ["owner", "admin", "member"]],
-    ["owner", "admin", ["admin", "owner", "member"]],
-    ["owner", "member", ["member", "owner", "admin"]],
+    ["owner", "admin", ["owner", "admin", "member"]],
+    ["owner", "member", ["owner", "admin", "member"]],
     ["admin", "owner", []],
     ["admin", "admin", ["admin", "member"]],
-    ["admin", "member", ["member", "admin"]],
+    ["admin", "member", ["admin", "member"]],
     ["member", "member", []],
     ["member", "admin", []],
   ] as const)("%s changing a %s may choose %j", (mine, theirs, expected) => {

@@ -18,7 +18,8 @@ export function assignableRoles(myRole: OrganisationRole, target: OrganisationMe
   if (allowed.length === 0) {
     return [];
   }
-  return [target.role, ...allowed.filter((r) => r !== target.role)];
+  // always owner, admin, member (the current role selected), so the list reads the same every time
+  return ROLES.filter((r) => r === target.role || allowed.includes(r));
 }
 
 /** May I remove this member? Admins everyone but owners, owners everyone; never myself (that is leaving). */

@@ -51,10 +51,15 @@ function viewSearch(params: URLSearchParams, view: View): string {
 /** /projects: my projects, archived ones and the trash, filtered by organisation or network. */
 export function ProjectsListPage() {
   const { t } = useTranslation();
-  useDocumentTitle(t("projects.list.heading"));
   const location = useLocation();
   const [params, setParams] = useSearchParams();
   const view = viewFrom(params);
+  // the view is in the title, so the browser tab and history say which list this is
+  useDocumentTitle(
+    view === "active"
+      ? t("projects.list.heading")
+      : `${t(`projects.list.views.${view}`)} – ${t("projects.list.heading")}`,
+  );
   const owner = ownerFromSearch(params);
   const projects = useProjects({ view, ...ownerFields(owner) });
   const headingRef = useRef<HTMLHeadingElement>(null);
