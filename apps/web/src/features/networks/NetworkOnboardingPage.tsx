@@ -129,6 +129,7 @@ function PartnersSection({ network, data }: { network: Network; data: Onboarding
       </h2>
       <TableScroll className="nw-table-scroll" label={t("networks.onboarding.partners.scrollLabel")}>
         <table className="nw-data-table">
+          <caption className="visually-hidden">{t("networks.onboarding.partners.heading")}</caption>
           <thead>
             <tr>
               <th scope="col">{t("networks.onboarding.partners.organisation")}</th>
@@ -307,6 +308,7 @@ function InvitationsSection({ network, invitations }: { network: Network; invita
       ) : (
         <TableScroll className="nw-table-scroll" labelledBy={headingId}>
           <table className="nw-data-table">
+            <caption className="visually-hidden">{t("networks.onboarding.invitations.heading")}</caption>
             <thead>
               <tr>
                 <th scope="col">{t("networks.onboarding.invitations.recipient")}</th>

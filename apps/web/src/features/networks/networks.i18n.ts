@@ -98,7 +98,7 @@ export const networksDe = {
     invitations: {
       heading: "Offene Einladungen",
       empty: "Gerade ist keine Einladung offen.",
-      recipient: "Eingeladen",
+      recipient: "Eingeladen wurde",
       state: "Stand",
       expires: "Gültig bis",
       invitedBy: "Eingeladen von",
@@ -274,7 +274,7 @@ export const networksEn: typeof networksDe = {
     invitations: {
       heading: "Open invitations",
       empty: "There are no open invitations.",
-      recipient: "Invited",
+      recipient: "Invitee",
       state: "State",
       expires: "Valid until",
       invitedBy: "Invited by",
