@@ -202,6 +202,7 @@ function RenameForm({
       }}
     >
       <FormErrorSummary form={form} labels={{ label: fieldLabel }} />
+      <p className="form__required-hint">{t("form.requiredHint")}</p>
       <TextField
         id={inputId}
         label={fieldLabel}
@@ -246,6 +247,7 @@ function AddItemForm({ network, onAdded }: { network: Network; onAdded(label: st
   return (
     <form ref={form.formRef} className="form nw-inline-form" noValidate onSubmit={onSubmit}>
       <FormErrorSummary form={form} labels={{ label: t("networks.onboarding.checklist.newItem") }} />
+      <p className="form__required-hint">{t("form.requiredHint")}</p>
       <TextField
         id={form.ids.label}
         label={t("networks.onboarding.checklist.newItem")}

@@ -1,7 +1,7 @@
 import type { Network, Onboarding } from "@ensemble/contracts/networks";
 import { InvitePartnerInput } from "@ensemble/contracts/networks";
 import { OrganisationSearchQuery } from "@ensemble/contracts/organisations";
-import { type FormEvent, type RefObject, useId, useRef, useState } from "react";
+import { type FormEvent, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Avatar } from "../../components/Avatar.tsx";
 import { Button } from "../../components/Button.tsx";
@@ -52,7 +52,7 @@ export function InvitePartnerSection({ network, data }: { network: Network; data
         ))}
       </fieldset>
       {mode === "organisation" ? (
-        <OrganisationInvite network={network} data={data} onSent={setSentTo} headingRef={headingRef} />
+        <OrganisationInvite network={network} data={data} onSent={setSentTo} />
       ) : (
         <EmailInvite network={network} onSent={setSentTo} />
       )}
@@ -67,18 +67,18 @@ function OrganisationInvite({
   network,
   data,
   onSent,
-  headingRef,
 }: {
   network: Network;
   data: Onboarding;
   onSent(recipient: string | null): void;
-  headingRef: RefObject<HTMLHeadingElement | null>;
 }) {
   const { t } = useTranslation();
   const form = useForm(SEARCH_FIELDS);
   const resultsId = useId();
   const [draft, setDraft] = useState("");
   const [q, setQ] = useState("");
+  // the organisation just invited: its row's "already invited" note takes focus once it shows
+  const [justInvited, setJustInvited] = useState<string | null>(null);
   const search = useOrganisationSearch(q);
   const invite = useInvitePartner(network.id);
   const partners = new Set(data.partners.map((p) => p.organisation.id));
@@ -112,8 +112,8 @@ function OrganisationInvite({
       {
         onSuccess: () => {
           onSent(organisation.name);
-          // The button turns into "already invited": keep focus in the section.
-          headingRef.current?.focus();
+          // The button turns into "already invited": focus moves to that note, in the same row.
+          setJustInvited(organisation.id);
         },
       },
     );
@@ -169,7 +169,13 @@ function OrganisationInvite({
                     {o.name}
                   </p>
                   <p className="nw-result-list__meta">
-                    {[t(`organisation.kinds.${o.kind}`), o.district].filter(Boolean).join(" · ")}
+                    {t(`organisation.kinds.${o.kind}`)}
+                    {o.district ? (
+                      <>
+                        {" "}
+                        <span aria-hidden="true">·</span> {o.district}
+                      </>
+                    ) : null}
                   </p>
                 </div>
                 {partners.has(o.id) ? (
@@ -177,7 +183,16 @@ function OrganisationInvite({
                     {t("networks.onboarding.invite.alreadyPartner")}
                   </span>
                 ) : invited.has(o.id) ? (
-                  <span className="nw-result-list__state">
+                  <span
+                    className="nw-result-list__state"
+                    tabIndex={-1}
+                    ref={(el) => {
+                      if (el && o.id === justInvited) {
+                        el.focus();
+                        setJustInvited(null);
+                      }
+                    }}
+                  >
                     {t("networks.onboarding.invite.alreadyInvited")}
                   </span>
                 ) : (

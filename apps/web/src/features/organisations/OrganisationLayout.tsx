@@ -89,8 +89,9 @@ export function OrganisationLayout() {
         <div>
           <h1>{organisation.name}</h1>
           <p className="org-header__meta">
-            {t(`organisation.kinds.${organisation.kind}`)} ·{" "}
-            {t("organisations.summary.members", { count: organisation.memberCount })} ·{" "}
+            {t(`organisation.kinds.${organisation.kind}`)} <span aria-hidden="true">·</span>{" "}
+            {t("organisations.summary.members", { count: organisation.memberCount })}{" "}
+            <span aria-hidden="true">·</span>{" "}
             {t("organisations.summary.myRole", { role: t(`roles.organisation.${organisation.myRole}`) })}
           </p>
         </div>
