@@ -55,6 +55,8 @@ export const de = {
     loadFailed: "Ensemble konnte gerade nicht geladen werden.",
     retry: "Erneut versuchen",
     cancel: "Abbrechen",
+    tableScroll: "{{name}} (Tabelle, seitlich scrollbar)",
+    noValue: "keine Angabe",
   },
   language: {
     label: "Sprache",

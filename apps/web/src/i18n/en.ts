@@ -52,6 +52,8 @@ export const en: Messages = {
     loadFailed: "Ensemble could not be loaded right now.",
     retry: "Try again",
     cancel: "Cancel",
+    tableScroll: "{{name}} (table, scrolls sideways)",
+    noValue: "none",
   },
   language: {
     label: "Language",

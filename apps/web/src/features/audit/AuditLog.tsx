@@ -3,6 +3,7 @@ import type { TFunction } from "i18next";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Button } from "../../components/Button.tsx";
+import { NoValue } from "../../components/NoValue.tsx";
 import { LoadFailed, Loading } from "../../components/PageStatus.tsx";
 import { StatusMessage } from "../../components/StatusMessage.tsx";
 import { TableScroll } from "../../components/TableScroll.tsx";
@@ -81,7 +82,7 @@ export function AuditLog({
       ) : null}
       {log.data && events.length === 0 ? <p>{t("audit.empty")}</p> : null}
       {events.length > 0 ? (
-        <TableScroll label={t("audit.heading")}>
+        <TableScroll name={t("audit.heading")}>
           <table className="data-table">
             <caption className="visually-hidden">{t("audit.heading")}</caption>
             <thead>
@@ -107,7 +108,7 @@ export function AuditLog({
                   </td>
                   <td>{auditActionText(t, event)}</td>
                   <td>{event.target.name}</td>
-                  {showIp ? <td className="data-table__nowrap">{event.ip ?? "—"}</td> : null}
+                  {showIp ? <td className="data-table__nowrap">{event.ip ?? <NoValue />}</td> : null}
                 </tr>
               ))}
             </tbody>

@@ -127,7 +127,7 @@ function PartnersSection({ network, data }: { network: Network; data: Onboarding
       <h2 id={headingId} ref={headingRef} tabIndex={-1}>
         {t("networks.onboarding.partners.heading")}
       </h2>
-      <TableScroll className="nw-table-scroll" label={t("networks.onboarding.partners.scrollLabel")}>
+      <TableScroll className="nw-table-scroll" name={t("networks.onboarding.partners.heading")}>
         <table className="nw-data-table">
           <caption className="visually-hidden">{t("networks.onboarding.partners.heading")}</caption>
           <thead>
@@ -306,7 +306,7 @@ function InvitationsSection({ network, invitations }: { network: Network; invita
       {invitations.length === 0 ? (
         <p>{t("networks.onboarding.invitations.empty")}</p>
       ) : (
-        <TableScroll className="nw-table-scroll" labelledBy={headingId}>
+        <TableScroll className="nw-table-scroll" name={t("networks.onboarding.invitations.heading")}>
           <table className="nw-data-table">
             <caption className="visually-hidden">{t("networks.onboarding.invitations.heading")}</caption>
             <thead>

@@ -9,6 +9,7 @@ import { useTranslation } from "react-i18next";
 import { Button } from "../../components/Button.tsx";
 import { CardSection } from "../../components/CardSection.tsx";
 import { ConfirmDialog } from "../../components/ConfirmDialog.tsx";
+import { NoValue } from "../../components/NoValue.tsx";
 import { LoadFailed, Loading } from "../../components/PageStatus.tsx";
 import { StatusMessage } from "../../components/StatusMessage.tsx";
 import { TableScroll } from "../../components/TableScroll.tsx";
@@ -104,7 +105,7 @@ export function PendingInvitationsSection({ organisation }: { organisation: Orga
       ) : null}
       {invitations.data && list.length === 0 ? <p>{t("organisations.invitations.empty")}</p> : null}
       {list.length > 0 ? (
-        <TableScroll label={t("organisations.invitations.heading")}>
+        <TableScroll name={t("organisations.invitations.heading")}>
           <table className="data-table">
             <caption className="visually-hidden">{t("organisations.invitations.heading")}</caption>
             <thead>
@@ -121,7 +122,7 @@ export function PendingInvitationsSection({ organisation }: { organisation: Orga
               {list.map((invitation) => (
                 <tr key={invitation.id}>
                   <th scope="row">{invitation.email}</th>
-                  <td>{roleName(t, invitation.role) ?? "—"}</td>
+                  <td>{roleName(t, invitation.role) ?? <NoValue />}</td>
                   <td>{invitation.invitedBy}</td>
                   <td className="data-table__nowrap">{formatDateTime(invitation.expiresAt, language)}</td>
                   <td>{t(`invitations.states.${invitation.state}`)}</td>

@@ -141,7 +141,7 @@ function MembersSection({ organisation, members, query, headingRef }: MembersSec
         />
       ) : null}
       {members ? (
-        <TableScroll label={t("organisations.members.heading")}>
+        <TableScroll name={t("organisations.members.heading")}>
           <table className="data-table">
             <caption className="visually-hidden">{t("organisations.members.heading")}</caption>
             <thead>

@@ -113,7 +113,7 @@ function MembersSection({ project }: { project: Project }) {
         />
       ) : null}
       {members.data ? (
-        <TableScroll labelledBy={headingId}>
+        <TableScroll name={t("projects.members.heading")}>
           <table className="data-table" aria-labelledby={headingId}>
             <thead>
               <tr>
