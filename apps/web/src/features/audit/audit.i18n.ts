@@ -57,7 +57,7 @@ export const auditDe = {
     },
     project: {
       created: "Projekt angelegt",
-      deleted: "Projekt in den Papierkorb gelegt",
+      deleted: "Projekt in den Papierkorb verschoben",
       restored: "Projekt wiederhergestellt",
       purged: "Projekt endgültig gelöscht",
     },

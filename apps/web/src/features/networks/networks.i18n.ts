@@ -78,7 +78,6 @@ export const networksDe = {
     heading: "Partner & Onboarding",
     partners: {
       heading: "Partnerorganisationen",
-      scrollLabel: "Tabelle der Partnerorganisationen (seitlich scrollbar)",
       organisation: "Organisation",
       joined: "Dabei seit",
       profileComplete: "Profil vollständig",
@@ -98,7 +97,7 @@ export const networksDe = {
     invitations: {
       heading: "Offene Einladungen",
       empty: "Gerade ist keine Einladung offen.",
-      recipient: "Eingeladen wurde",
+      recipient: "Einladung an",
       state: "Stand",
       expires: "Gültig bis",
       invitedBy: "Eingeladen von",
@@ -254,7 +253,6 @@ export const networksEn: typeof networksDe = {
     heading: "Partners & onboarding",
     partners: {
       heading: "Partner organisations",
-      scrollLabel: "Table of partner organisations (scrolls sideways)",
       organisation: "Organisation",
       joined: "Joined",
       profileComplete: "Profile complete",

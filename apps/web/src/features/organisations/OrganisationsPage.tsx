@@ -58,10 +58,8 @@ export function OrganisationsPage() {
                   {o.name}
                 </Link>
                 <p className="org-list__meta">
-                  {t("organisations.list.meta", {
-                    kind: t(`organisation.kinds.${o.kind}`),
-                    role: t(`roles.organisation.${o.myRole}`),
-                  })}
+                  {t(`organisation.kinds.${o.kind}`)} <span aria-hidden="true">·</span>{" "}
+                  {t("organisations.summary.myRole", { role: t(`roles.organisation.${o.myRole}`) })}
                 </p>
               </div>
             </li>

@@ -16,7 +16,6 @@ export const organisationsDe = {
     emptyTitle: "Noch keine Organisation",
     empty:
       "Lege eine Organisation an – deinen Verein, deine Spielstätte, dein Kollektiv – oder lass dich von einer einladen.",
-    meta: "{{kind}} · Deine Rolle: {{role}}",
     loadFailed: "Deine Organisationen konnten nicht geladen werden.",
     left: "Du hast „{{name}}“ verlassen.",
   },
@@ -167,7 +166,6 @@ export const organisationsEn: typeof organisationsDe = {
     create: "New organisation",
     emptyTitle: "No organisation yet",
     empty: "Create an organisation – your association, your venue, your collective – or have one invite you.",
-    meta: "{{kind}} · Your role: {{role}}",
     loadFailed: "Your organisations could not be loaded.",
     left: "You left “{{name}}”.",
   },
@@ -224,7 +222,7 @@ export const organisationsEn: typeof organisationsDe = {
     complete: "Profile complete",
     incomplete: "Profile incomplete",
     incompleteHint:
-      "So that others can find you in networks, add the kind, at least one discipline, a description, the district and a contact email.",
+      "So that others can find you in networks, add the type, at least one discipline, a description, the district and a contact email.",
     notGiven: "Not given",
     edit: "Edit profile",
     editHeading: "Edit profile",
