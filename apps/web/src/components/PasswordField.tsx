@@ -7,13 +7,14 @@ interface PasswordFieldProps extends Omit<TextFieldProps, "type" | "addon" | "au
 }
 
 /** A password input with a toggle to show what was typed (a pressed/unpressed button). */
-export function PasswordField({ id, autoComplete, ...rest }: PasswordFieldProps) {
+export function PasswordField({ id, label, autoComplete, ...rest }: PasswordFieldProps) {
   const { t } = useTranslation();
   const [visible, setVisible] = useState(false);
   return (
     <TextField
       {...rest}
       id={id}
+      label={label}
       type={visible ? "text" : "password"}
       autoComplete={autoComplete}
       autoCapitalize="off"
@@ -27,9 +28,10 @@ export function PasswordField({ id, autoComplete, ...rest }: PasswordFieldProps)
           aria-pressed={visible}
           onClick={() => setVisible((v) => !v)}
         >
-          {/* The name comes from the content (not aria-label), and includes the visible word. */}
+          {/* The name comes from the content (not aria-label), starts with the visible word and says
+              which field: a settings page has four of these. */}
           <span aria-hidden="true">{t("form.show")}</span>
-          <span className="visually-hidden">{t("form.showPassword")}</span>
+          <span className="visually-hidden">{t("form.showField", { label })}</span>
         </button>
       }
     />

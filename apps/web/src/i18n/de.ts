@@ -89,7 +89,7 @@ export const de = {
     summaryFieldsTitle: "Bitte prüfe deine Eingaben",
     errorPrefix: "Fehler:",
     show: "Anzeigen",
-    showPassword: "Passwort anzeigen",
+    showField: "Anzeigen: {{label}}",
     passwordHint: "Mindestens 10 Zeichen. Am sichersten ist ein langer Satz, den du dir gut merken kannst.",
   },
   errors: {

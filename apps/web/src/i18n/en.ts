@@ -86,7 +86,7 @@ export const en: Messages = {
     summaryFieldsTitle: "Please check your entries",
     errorPrefix: "Error:",
     show: "Show",
-    showPassword: "Show password",
+    showField: "Show: {{label}}",
     passwordHint: "At least 10 characters. A long sentence you can remember easily is the safest choice.",
   },
   errors: {
