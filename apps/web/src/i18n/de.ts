@@ -133,6 +133,7 @@ export const de = {
     rateLimitedMinutes_other: "Zu viele Versuche. Bitte warte {{count}} Minuten und versuche es dann erneut.",
     field: {
       required: "Bitte fülle dieses Feld aus.",
+      select_required: "Bitte wähle etwas aus.",
       too_short: "Die Eingabe ist zu kurz.",
       too_long: "Die Eingabe ist zu lang.",
       password_too_short: "Das Passwort muss mindestens 10 Zeichen lang sein.",

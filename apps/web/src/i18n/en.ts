@@ -125,6 +125,7 @@ export const en: Messages = {
     rateLimitedMinutes_other: "Too many attempts. Please wait {{count}} minutes and try again.",
     field: {
       required: "Please fill in this field.",
+      select_required: "Please choose an option.",
       too_short: "This is too short.",
       too_long: "This is too long.",
       password_too_short: "The password must be at least 10 characters long.",

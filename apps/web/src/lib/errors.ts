@@ -1,8 +1,14 @@
 import type { TFunction } from "i18next";
 import { asApiError } from "./api.ts";
 
-/** How a field's problems are worded: passwords and names have their own limits. */
-export type FieldKind = "text" | "password" | "displayName";
+/**
+ * How a field's problems are worded: passwords and names have their own limits, and a select is
+ * chosen, not filled in.
+ */
+export type FieldKind = "text" | "password" | "displayName" | "select";
+
+/** Codes that, on a select, all mean that no (valid) option was chosen. */
+const NOTHING_CHOSEN = new Set(["required", "invalid", "invalid_type", "invalid_format", "invalid_value"]);
 
 /** A readable, translated sentence for any error from an API call. */
 export function errorMessage(t: TFunction, error: unknown): string {
@@ -18,6 +24,9 @@ export function errorMessage(t: TFunction, error: unknown): string {
 
 /** A translated message for a field problem code (from the API or from client-side validation). */
 export function fieldErrorMessage(t: TFunction, code: string, kind: FieldKind = "text"): string {
+  if (kind === "select" && NOTHING_CHOSEN.has(code)) {
+    return t("errors.field.select_required");
+  }
   switch (code) {
     case "required":
       return t("errors.field.required");

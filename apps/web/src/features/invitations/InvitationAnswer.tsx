@@ -94,7 +94,7 @@ export function InvitationAnswer({
   context,
 }: InvitationAnswerProps) {
   const { t } = useTranslation();
-  const form = useForm(FIELDS);
+  const form = useForm(FIELDS, { organisationId: "select" });
   const fixed = fixedOrganisationId ?? invitation.invitedOrganisation?.id;
   const needsPicker = invitation.kind === "network" && fixed === undefined;
   const organisations = useOrganisations();

@@ -37,7 +37,7 @@ export function InviteByEmailForm<S extends z.ZodType<{ email: string; role: str
   sentMessage,
 }: InviteByEmailFormProps<S>) {
   const { t } = useTranslation();
-  const form = useForm(FIELDS);
+  const form = useForm(FIELDS, { role: "select" });
   const [email, setEmail] = useState("");
   const [role, setRole] = useState(defaultRole);
   const [sent, setSent] = useState<string | null>(null);

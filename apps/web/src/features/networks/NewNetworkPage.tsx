@@ -48,7 +48,7 @@ function CreateNetworkForm({ choices }: { choices: OrganisationSummary[] }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const form = useForm(FIELDS);
+  const form = useForm(FIELDS, { organisationId: "select" });
   const create = useCreateNetwork();
   const wanted = params.get("organisationId");
   const [organisationId, setOrganisationId] = useState(() => {

@@ -9,6 +9,7 @@ import { safeNext } from "../../lib/navigation.ts";
 import { useDocumentTitle } from "../../lib/useDocumentTitle.ts";
 import {
   emptyDraft,
+  ORGANISATION_FIELD_KINDS,
   ORGANISATION_FIELDS,
   OrganisationFields,
   organisationFieldLabels,
@@ -27,7 +28,7 @@ export function NewOrganisationPage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const next = params.get("next");
-  const form = useForm(ORGANISATION_FIELDS);
+  const form = useForm(ORGANISATION_FIELDS, ORGANISATION_FIELD_KINDS);
   const create = useCreateOrganisation();
   const [draft, setDraft] = useState(emptyDraft);
 

@@ -6,6 +6,7 @@ import type { z } from "zod";
 import { SelectField } from "../../components/SelectField.tsx";
 import { TextAreaField } from "../../components/TextAreaField.tsx";
 import { EmailField, TextField } from "../../components/TextField.tsx";
+import type { FieldKind } from "../../lib/errors.ts";
 import { type FieldErrors, type FormState, validate } from "../../lib/forms.ts";
 
 /** The form fields of an organisation's profile (the Sparten are a checkbox group beside them). */
@@ -21,6 +22,11 @@ export const ORGANISATION_FIELDS = [
   "accessibilityNotes",
 ] as const;
 export type OrganisationField = (typeof ORGANISATION_FIELDS)[number];
+
+/** The fields that are not typed: their errors say "choose" (for useForm). */
+export const ORGANISATION_FIELD_KINDS = { kind: "select" } as const satisfies Partial<
+  Record<OrganisationField, FieldKind>
+>;
 
 /** What is being typed into the profile form. */
 export type OrganisationDraft = Record<OrganisationField, string> & { sparten: Sparte[] };

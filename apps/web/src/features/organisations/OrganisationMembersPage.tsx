@@ -258,7 +258,7 @@ function TransferOwnershipSection({
   onTransferred(name: string): void;
 }) {
   const { t } = useTranslation();
-  const form = useForm(TRANSFER_FIELDS);
+  const form = useForm(TRANSFER_FIELDS, { userId: "select" });
   const transfer = useTransferOwnership(organisation.id);
   const [userId, setUserId] = useState("");
   const [confirming, setConfirming] = useState(false);

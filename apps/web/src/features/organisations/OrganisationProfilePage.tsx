@@ -8,6 +8,7 @@ import { StatusMessage } from "../../components/StatusMessage.tsx";
 import { useForm } from "../../lib/forms.ts";
 import {
   draftFrom,
+  ORGANISATION_FIELD_KINDS,
   ORGANISATION_FIELDS,
   OrganisationFields,
   organisationFieldLabels,
@@ -142,7 +143,7 @@ function ProfileView({ organisation: o }: { organisation: Organisation }) {
 
 function ProfileForm({ organisation, onDone }: { organisation: Organisation; onDone(saved: boolean): void }) {
   const { t } = useTranslation();
-  const form = useForm(ORGANISATION_FIELDS);
+  const form = useForm(ORGANISATION_FIELDS, ORGANISATION_FIELD_KINDS);
   const update = useUpdateOrganisation(organisation.id);
   const [draft, setDraft] = useState(() => draftFrom(organisation));
   const formId = form.ids.name;

@@ -89,7 +89,7 @@ function CreateProjectForm({
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const form = useForm(FIELDS);
+  const form = useForm(FIELDS, { owner: "select" });
   const create = useCreateProject();
   const [name, setName] = useState("");
   const [description, setDescription] = useState("");
