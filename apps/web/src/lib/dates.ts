@@ -3,6 +3,12 @@ function dateLocale(language: string): string {
   return language === "en" ? "en-GB" : language;
 }
 
+/*
+ * One style per kind of information, so the same kind reads the same on every page:
+ * - moments (audit events, sessions, when an invitation expires): formatDateTime
+ * - calendar days (joined, founded, final deletion from the trash): formatDate
+ */
+
 /** A date and time in the reader's language, e.g. "23.11.2025, 10:42" or "23 Nov 2025, 10:42". */
 export function formatDateTime(iso: string, language: string): string {
   const date = new Date(iso);

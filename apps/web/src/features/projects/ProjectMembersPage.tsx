@@ -16,7 +16,7 @@ import { LoadFailed, Loading } from "../../components/PageStatus.tsx";
 import { StatusMessage } from "../../components/StatusMessage.tsx";
 import { TableScroll } from "../../components/TableScroll.tsx";
 import { currentLanguage } from "../../i18n/i18n.ts";
-import { formatDate } from "../../lib/dates.ts";
+import { formatDateTime } from "../../lib/dates.ts";
 import { errorMessage } from "../../lib/errors.ts";
 import { useFocusAfterRender } from "../../lib/useFocusAfterRender.ts";
 import { InviteByEmailForm } from "../invitations/InviteByEmailForm.tsx";
@@ -320,7 +320,9 @@ function InvitationsSection({ project }: { project: Project }) {
                     <span>{t("projects.members.invitedBy", { name: invitation.invitedBy })}</span>
                     <span>
                       {state ??
-                        t("projects.members.expiresAt", { date: formatDate(invitation.expiresAt, language) })}
+                        t("projects.members.expiresAt", {
+                          date: formatDateTime(invitation.expiresAt, language),
+                        })}
                     </span>
                   </p>
                 </div>
