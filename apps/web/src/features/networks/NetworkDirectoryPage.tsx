@@ -133,8 +133,12 @@ export function NetworkDirectoryPage() {
           </div>
         ) : null}
       </search>
+      {/* While new filters load, the old list stays (marked busy) and this line says so in words:
+          fading the list instead would take its text below 4.5:1 contrast. */}
       <div role="status" className="nw-directory-count">
-        {entries ? (
+        {directory.isPlaceholderData ? (
+          <p>{t("networks.directory.updating")}</p>
+        ) : entries ? (
           <p>
             {entries.length === 0
               ? t("networks.directory.none")
