@@ -2,6 +2,7 @@ import { fieldErrorsFromZod } from "@ensemble/contracts/errors";
 import { type RefObject, useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
+import { useLatestActionStart } from "./actions.ts";
 import { type ApiError, asApiError } from "./api.ts";
 import { type FieldKind, fieldErrorMessage } from "./errors.ts";
 
@@ -54,7 +55,8 @@ export interface FormState<F extends string> {
 /**
  * Form state with the accessibility rules built in: errors are announced through the summary
  * (role="alert"), invalid fields are marked and described, focus moves to the first invalid field
- * (or the summary), and a second submit while one is running is ignored.
+ * (or the summary), and a second submit while one is running is ignored. The errors go once
+ * another action starts (a submit elsewhere on the page), so they never sit beside its outcome.
  */
 export function useForm<F extends string>(
   fields: readonly F[],
@@ -69,6 +71,8 @@ export function useForm<F extends string>(
   const [fieldErrors, setFieldErrors] = useState<FieldErrors<F>>({});
   const [formError, setFormError] = useState<ApiError | null>(null);
   const [focusRequest, setFocusRequest] = useState(0);
+  const [failedAt, setFailedAt] = useState(0);
+  const stale = useLatestActionStart() > failedAt;
 
   useEffect(() => {
     if (focusRequest === 0) {
@@ -89,6 +93,7 @@ export function useForm<F extends string>(
   const fail = useCallback((errors: FieldErrors<F>, error: ApiError | null = null) => {
     setFieldErrors(errors);
     setFormError(error);
+    setFailedAt(Date.now());
     setFocusRequest((n) => n + 1);
   }, []);
 
@@ -126,12 +131,24 @@ export function useForm<F extends string>(
     setFormError(null);
   }, []);
 
+  const shownErrors: FieldErrors<F> = stale ? {} : fieldErrors;
   const errorFor = (field: F) => {
-    const code = fieldErrors[field];
+    const code = shownErrors[field];
     return code === undefined ? undefined : fieldErrorMessage(t, code, kinds[field] ?? "text");
   };
 
-  return { formRef, summaryRef, ids, busy, formError, fieldErrors, errorFor, fail, submit, reset };
+  return {
+    formRef,
+    summaryRef,
+    ids,
+    busy,
+    formError: stale ? null : formError,
+    fieldErrors: shownErrors,
+    errorFor,
+    fail,
+    submit,
+    reset,
+  };
 }
 
 /** The problem with a repeated new password: missing, or not the same as the first entry. */

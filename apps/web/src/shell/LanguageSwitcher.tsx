@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { useUpdateProfile } from "../features/account/account.queries.ts";
 import { meKey, useMe } from "../features/auth/auth.queries.ts";
 import { currentLanguage, isLanguage, LANGUAGES, switchLanguage } from "../i18n/i18n.ts";
+import { useUntilNextAction } from "../lib/actions.ts";
 
 /** The language choice on every page; when signed in it is saved to the profile as well. */
 export function LanguageSwitcher() {
@@ -13,6 +14,7 @@ export function LanguageSwitcher() {
   const queryClient = useQueryClient();
   const update = useUpdateProfile();
   const language = currentLanguage();
+  const saveFailed = useUntilNextAction(update.isError ? update.error : null);
 
   async function choose(value: string) {
     if (!isLanguage(value)) {
@@ -38,7 +40,7 @@ export function LanguageSwitcher() {
           </option>
         ))}
       </select>
-      {update.isError ? (
+      {saveFailed ? (
         <p role="alert" className="language-switcher__error">
           {t("language.saveFailed")}
         </p>

@@ -1,8 +1,8 @@
 import { useTranslation } from "react-i18next";
+import { ActionError } from "../components/ActionError.tsx";
 import { Button } from "../components/Button.tsx";
 import { StatusMessage } from "../components/StatusMessage.tsx";
 import { useResendVerification } from "../features/auth/auth.queries.ts";
-import { errorMessage } from "../lib/errors.ts";
 
 /** Reminds a user with an unconfirmed address, and sends the mail again on request. */
 export function VerifyBanner({ email }: { email: string }) {
@@ -15,11 +15,7 @@ export function VerifyBanner({ email }: { email: string }) {
         {t("verifyBanner.resend")}
       </Button>
       <StatusMessage message={resend.isSuccess ? t("verifyBanner.resent") : null} />
-      {resend.isError ? (
-        <p role="alert" className="notice notice--error banner__error">
-          {errorMessage(t, resend.error)}
-        </p>
-      ) : null}
+      <ActionError error={resend.error} className="banner__error" />
     </section>
   );
 }

@@ -24,6 +24,7 @@ export function ChangeEmailSection({ me }: { me: CurrentUser }) {
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    setPending(null);
     void form.submit(async () => {
       const checked = validate(ChangeEmailInput, { newEmail, password }, FIELDS);
       if (!checked.ok) {

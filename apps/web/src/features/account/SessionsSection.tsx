@@ -2,13 +2,13 @@ import type { SessionInfo } from "@ensemble/contracts/account";
 import type { TFunction } from "i18next";
 import { useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { ActionError } from "../../components/ActionError.tsx";
 import { Button } from "../../components/Button.tsx";
 import { CardSection } from "../../components/CardSection.tsx";
 import { LoadFailed, Loading } from "../../components/PageStatus.tsx";
 import { StatusMessage } from "../../components/StatusMessage.tsx";
 import { currentLanguage } from "../../i18n/i18n.ts";
 import { formatDateTime } from "../../lib/dates.ts";
-import { errorMessage } from "../../lib/errors.ts";
 import { useRevokeSession, useSessions, useSignOutOthers } from "./account.queries.ts";
 
 type Outcome = { kind: "revoked" } | { kind: "others"; count: number };
@@ -142,11 +142,7 @@ export function SessionsSection() {
               : null
         }
       />
-      {failure ? (
-        <p role="alert" className="notice notice--error">
-          {errorMessage(t, failure)}
-        </p>
-      ) : null}
+      <ActionError error={failure} />
     </CardSection>
   );
 }

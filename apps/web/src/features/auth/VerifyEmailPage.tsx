@@ -1,6 +1,7 @@
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { ActionError } from "../../components/ActionError.tsx";
 import { Button } from "../../components/Button.tsx";
 import { StatusMessage } from "../../components/StatusMessage.tsx";
 import { asApiError } from "../../lib/api.ts";
@@ -94,11 +95,7 @@ export function VerifyEmailPage() {
                 </Button>
               </p>
               <StatusMessage message={resend.isSuccess ? t("verify.newLinkSent") : null} />
-              {resend.isError ? (
-                <p role="alert" className="notice notice--error">
-                  {errorMessage(t, resend.error)}
-                </p>
-              ) : null}
+              <ActionError error={resend.error} />
             </>
           ) : null}
           {me === null ? (

@@ -82,7 +82,11 @@ export function ChecklistSection({ network, checklist }: { network: Network; che
           )}
         </ul>
       ) : null}
-      <AddItemForm network={network} onAdded={(label) => setOutcome({ kind: "added", item: label })} />
+      <AddItemForm
+        network={network}
+        onStart={() => setOutcome(null)}
+        onAdded={(label) => setOutcome({ kind: "added", item: label })}
+      />
       <StatusMessage
         message={outcome ? t(`networks.onboarding.checklist.${outcome.kind}`, { item: outcome.item }) : null}
       />
@@ -224,7 +228,15 @@ function RenameForm({
   );
 }
 
-function AddItemForm({ network, onAdded }: { network: Network; onAdded(label: string): void }) {
+function AddItemForm({
+  network,
+  onStart,
+  onAdded,
+}: {
+  network: Network;
+  onStart(): void;
+  onAdded(label: string): void;
+}) {
   const { t } = useTranslation();
   const form = useForm(LABEL_FIELDS);
   const add = useAddChecklistItem(network.id);
@@ -232,6 +244,7 @@ function AddItemForm({ network, onAdded }: { network: Network; onAdded(label: st
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    onStart();
     void form.submit(async () => {
       const checked = validate(CreateChecklistItemInput, { label }, LABEL_FIELDS);
       if (!checked.ok) {

@@ -3,13 +3,13 @@ import { InvitePartnerInput } from "@ensemble/contracts/networks";
 import { OrganisationSearchQuery } from "@ensemble/contracts/organisations";
 import { type FormEvent, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { ActionError } from "../../components/ActionError.tsx";
 import { Avatar } from "../../components/Avatar.tsx";
 import { Button } from "../../components/Button.tsx";
 import { FormErrorSummary } from "../../components/FormErrorSummary.tsx";
 import { Loading } from "../../components/PageStatus.tsx";
 import { StatusMessage } from "../../components/StatusMessage.tsx";
 import { EmailField, TextField } from "../../components/TextField.tsx";
-import { errorMessage } from "../../lib/errors.ts";
 import { useForm, validate } from "../../lib/forms.ts";
 import { useInvitePartner, useOrganisationSearch } from "./networks.queries.ts";
 
@@ -152,11 +152,7 @@ function OrganisationInvite({
         ) : null}
       </div>
       {search.isFetching && !results ? <Loading /> : null}
-      {search.isError ? (
-        <p role="alert" className="notice notice--error">
-          {errorMessage(t, search.error)}
-        </p>
-      ) : null}
+      <ActionError error={search.error} />
       {results && results.length > 0 ? (
         <ul className="nw-result-list" aria-label={t("networks.onboarding.invite.resultsLabel")}>
           {results.map((o) => {
@@ -210,11 +206,7 @@ function OrganisationInvite({
           })}
         </ul>
       ) : null}
-      {invite.isError ? (
-        <p role="alert" className="notice notice--error">
-          {errorMessage(t, invite.error)}
-        </p>
-      ) : null}
+      <ActionError error={invite.error} />
     </>
   );
 }

@@ -2,6 +2,7 @@ import type { Invitation } from "@ensemble/contracts/invitations";
 import type { Network, Onboarding, OnboardingPartner } from "@ensemble/contracts/networks";
 import { useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { ActionError } from "../../components/ActionError.tsx";
 import { Avatar } from "../../components/Avatar.tsx";
 import { Button } from "../../components/Button.tsx";
 import { ConfirmDialog } from "../../components/ConfirmDialog.tsx";
@@ -10,7 +11,6 @@ import { StatusMessage } from "../../components/StatusMessage.tsx";
 import { TableScroll } from "../../components/TableScroll.tsx";
 import { currentLanguage } from "../../i18n/i18n.ts";
 import { formatDate, formatDateTime } from "../../lib/dates.ts";
-import { errorMessage } from "../../lib/errors.ts";
 import { ChecklistSection } from "./ChecklistSection.tsx";
 import { InvitePartnerSection } from "./InvitePartnerSection.tsx";
 import { NotAllowed, useNetworkContext, useNetworkTitle } from "./NetworkLayout.tsx";
@@ -223,11 +223,7 @@ function PartnersSection({ network, data }: { network: Network; data: Onboarding
         </table>
       </TableScroll>
       <StatusMessage message={message} />
-      {setCheck.isError ? (
-        <p role="alert" className="notice notice--error">
-          {errorMessage(t, setCheck.error)}
-        </p>
-      ) : null}
+      <ActionError error={setCheck.error} />
       <ConfirmDialog
         open={removing !== null}
         title={t("networks.onboarding.partners.removeTitle")}
@@ -367,11 +363,7 @@ function InvitationsSection({ network, invitations }: { network: Network; invita
             : null
         }
       />
-      {resend.isError ? (
-        <p role="alert" className="notice notice--error">
-          {errorMessage(t, resend.error)}
-        </p>
-      ) : null}
+      <ActionError error={resend.error} />
       <ConfirmDialog
         open={revoking !== null}
         title={t("networks.onboarding.invitations.revokeTitle")}

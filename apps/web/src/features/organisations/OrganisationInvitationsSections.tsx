@@ -6,6 +6,7 @@ import {
 } from "@ensemble/contracts/organisations";
 import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { ActionError } from "../../components/ActionError.tsx";
 import { Button } from "../../components/Button.tsx";
 import { CardSection } from "../../components/CardSection.tsx";
 import { ConfirmDialog } from "../../components/ConfirmDialog.tsx";
@@ -15,7 +16,6 @@ import { StatusMessage } from "../../components/StatusMessage.tsx";
 import { TableScroll } from "../../components/TableScroll.tsx";
 import { currentLanguage } from "../../i18n/i18n.ts";
 import { formatDateTime } from "../../lib/dates.ts";
-import { errorMessage } from "../../lib/errors.ts";
 import { roleName } from "../../lib/roles.ts";
 import { useFocusAfterRender } from "../../lib/useFocusAfterRender.ts";
 import { InviteByEmailForm } from "../invitations/InviteByEmailForm.tsx";
@@ -159,11 +159,7 @@ export function PendingInvitationsSection({ organisation }: { organisation: Orga
         </TableScroll>
       ) : null}
       <StatusMessage message={status} />
-      {failure ? (
-        <p role="alert" className="notice notice--error">
-          {errorMessage(t, failure)}
-        </p>
-      ) : null}
+      <ActionError error={failure} />
       <ConfirmDialog
         open={revoking !== null}
         title={t("organisations.invitations.revokeConfirm", { email: revoking?.email ?? "" })}

@@ -2,6 +2,7 @@ import type { Organisation, OrganisationMember, OrganisationRole } from "@ensemb
 import { type FormEvent, type RefObject, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
+import { ActionError } from "../../components/ActionError.tsx";
 import { Button } from "../../components/Button.tsx";
 import { CardSection } from "../../components/CardSection.tsx";
 import { ConfirmDialog } from "../../components/ConfirmDialog.tsx";
@@ -10,7 +11,6 @@ import { LoadFailed, Loading } from "../../components/PageStatus.tsx";
 import { SelectField } from "../../components/SelectField.tsx";
 import { StatusMessage } from "../../components/StatusMessage.tsx";
 import { TableScroll } from "../../components/TableScroll.tsx";
-import { errorMessage } from "../../lib/errors.ts";
 import { useForm } from "../../lib/forms.ts";
 import { useFocusAfterRender } from "../../lib/useFocusAfterRender.ts";
 import { InviteMemberSection, PendingInvitationsSection } from "./OrganisationInvitationsSections.tsx";
@@ -228,11 +228,7 @@ function MembersSection({ organisation, members, query, headingRef }: MembersSec
         </TableScroll>
       ) : null}
       <StatusMessage message={status} />
-      {failure ? (
-        <p role="alert" className="notice notice--error">
-          {errorMessage(t, failure)}
-        </p>
-      ) : null}
+      <ActionError error={failure} />
       <ConfirmDialog
         open={removing !== null}
         title={t("organisations.members.removeConfirm", { name: removing?.displayName ?? "" })}

@@ -3,6 +3,7 @@ import type { TFunction } from "i18next";
 import { type RefObject, useCallback, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Outlet, useLocation, useOutletContext, useParams } from "react-router";
+import { ActionError } from "../../components/ActionError.tsx";
 import { Button } from "../../components/Button.tsx";
 import { Loading } from "../../components/PageStatus.tsx";
 import { StatusMessage } from "../../components/StatusMessage.tsx";
@@ -213,11 +214,7 @@ function StateNotice({
           {archived ? t("projects.project.unarchive") : t("projects.project.restore")}
         </Button>
       ) : null}
-      {change.isError ? (
-        <p role="alert" className="notice notice--error">
-          {errorMessage(t, change.error)}
-        </p>
-      ) : null}
+      <ActionError error={change.error} />
     </div>
   );
 }

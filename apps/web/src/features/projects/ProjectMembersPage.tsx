@@ -9,6 +9,7 @@ import type { TFunction } from "i18next";
 import { useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
+import { ActionError } from "../../components/ActionError.tsx";
 import { Button } from "../../components/Button.tsx";
 import { CardSection } from "../../components/CardSection.tsx";
 import { ConfirmDialog } from "../../components/ConfirmDialog.tsx";
@@ -17,7 +18,6 @@ import { StatusMessage } from "../../components/StatusMessage.tsx";
 import { TableScroll } from "../../components/TableScroll.tsx";
 import { currentLanguage } from "../../i18n/i18n.ts";
 import { formatDateTime } from "../../lib/dates.ts";
-import { errorMessage } from "../../lib/errors.ts";
 import { useFocusAfterRender } from "../../lib/useFocusAfterRender.ts";
 import { InviteByEmailForm } from "../invitations/InviteByEmailForm.tsx";
 import { useProjectContext, useProjectTitle } from "./ProjectLayout.tsx";
@@ -188,6 +188,7 @@ function MembersSection({ project }: { project: Project }) {
                             variant="secondary"
                             className="button--small"
                             onClick={() => {
+                              setMessage(null);
                               remove.reset();
                               change.reset();
                               setRemoving(member);
@@ -208,11 +209,7 @@ function MembersSection({ project }: { project: Project }) {
           </table>
         </TableScroll>
       ) : null}
-      {change.isError ? (
-        <p role="alert" className="notice notice--error">
-          {errorMessage(t, change.error)}
-        </p>
-      ) : null}
+      <ActionError error={change.error} />
       <StatusMessage message={message} />
       <ConfirmDialog
         open={removing !== null}

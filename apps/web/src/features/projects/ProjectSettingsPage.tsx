@@ -2,6 +2,7 @@ import { type Project, type ProjectColor, UpdateProjectInput } from "@ensemble/c
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Navigate, useNavigate } from "react-router";
+import { ActionError } from "../../components/ActionError.tsx";
 import { Button } from "../../components/Button.tsx";
 import { CardSection } from "../../components/CardSection.tsx";
 import { ConfirmDialog } from "../../components/ConfirmDialog.tsx";
@@ -9,7 +10,6 @@ import { FormErrorSummary } from "../../components/FormErrorSummary.tsx";
 import { StatusMessage } from "../../components/StatusMessage.tsx";
 import { TextAreaField } from "../../components/TextAreaField.tsx";
 import { TextField } from "../../components/TextField.tsx";
-import { errorMessage } from "../../lib/errors.ts";
 import { useForm, validate } from "../../lib/forms.ts";
 import { ColorChoiceField } from "./ColorChoiceField.tsx";
 import { type ProjectContext, projectPath, useProjectContext, useProjectTitle } from "./ProjectLayout.tsx";
@@ -147,7 +147,6 @@ interface StateSectionProps {
 
 /** Archive: reversible (the notice then offers to unarchive), so one click without a question. */
 function StateSection({ context, action, heading, text, button, done }: StateSectionProps) {
-  const { t } = useTranslation();
   const change = useChangeProjectState();
 
   function run() {
@@ -174,11 +173,7 @@ function StateSection({ context, action, heading, text, button, done }: StateSec
           {button}
         </Button>
       </div>
-      {change.isError ? (
-        <p role="alert" className="notice notice--error">
-          {errorMessage(t, change.error)}
-        </p>
-      ) : null}
+      <ActionError error={change.error} />
     </CardSection>
   );
 }

@@ -2,9 +2,10 @@ import type { Project } from "@ensemble/contracts/projects";
 import { type FormEvent, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useSearchParams } from "react-router";
+import { ActionError } from "../../components/ActionError.tsx";
 import { Button } from "../../components/Button.tsx";
 import { LoadFailed, Loading } from "../../components/PageStatus.tsx";
-import { StatusMessage } from "../../components/StatusMessage.tsx";
+import { LiveText, StatusMessage } from "../../components/StatusMessage.tsx";
 import { currentLanguage } from "../../i18n/i18n.ts";
 import { formatDate } from "../../lib/dates.ts";
 import { errorMessage } from "../../lib/errors.ts";
@@ -103,6 +104,13 @@ export function ProjectsListPage() {
           onApply={(value) => setParams(withOwnerFilter(params, parseOwnerValue(value)))}
         />
       </div>
+      {/* One count region for every view, always in the page: a region that came and went with the
+          list was new each time, and new regions holding their text are not announced. */}
+      <LiveText
+        className={projects.data?.length ? "project-count" : "visually-hidden"}
+        text={projects.data ? t("projects.list.count", { count: projects.data.length }) : null}
+        announceKey={`${view} ${owner ? ownerValue(owner) : ""}`}
+      />
       {projects.isPending ? <Loading /> : null}
       {projects.isError ? (
         <LoadFailed
@@ -200,22 +208,17 @@ function ProjectResults({ projects, view, filtered, resetFilter, onRestored }: P
             ? [t("projects.list.empty.filteredTitle"), t("projects.list.empty.filtered")]
             : [t("projects.list.empty.activeTitle"), t("projects.list.empty.active")];
     return (
-      <>
-        <p role="status" className="visually-hidden">
-          {t("projects.list.count", { count: 0 })}
-        </p>
-        <section className="empty-state" aria-labelledby={emptyId}>
-          <h2 id={emptyId}>{title}</h2>
-          <p>{text}</p>
-          {filtered ? (
-            <p>
-              <Link to={{ search: resetFilter ? `?${resetFilter}` : "" }}>
-                {t("projects.list.filter.reset")}
-              </Link>
-            </p>
-          ) : null}
-        </section>
-      </>
+      <section className="empty-state" aria-labelledby={emptyId}>
+        <h2 id={emptyId}>{title}</h2>
+        <p>{text}</p>
+        {filtered ? (
+          <p>
+            <Link to={{ search: resetFilter ? `?${resetFilter}` : "" }}>
+              {t("projects.list.filter.reset")}
+            </Link>
+          </p>
+        ) : null}
+      </section>
     );
   }
 
@@ -228,14 +231,7 @@ function ProjectResults({ projects, view, filtered, resetFilter, onRestored }: P
 
   return (
     <>
-      <p role="status" className="project-count">
-        {t("projects.list.count", { count: projects.length })}
-      </p>
-      {restore.isError ? (
-        <p role="alert" className="notice notice--error">
-          {errorMessage(t, restore.error)}
-        </p>
-      ) : null}
+      <ActionError error={restore.error} />
       <ul className="project-list">
         {projects.map((project) => {
           return (
