@@ -1,6 +1,6 @@
 import type { SessionInfo } from "@ensemble/contracts/account";
 import type { TFunction } from "i18next";
-import { useId, useRef, useState } from "react";
+import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ActionError } from "../../components/ActionError.tsx";
 import { Button } from "../../components/Button.tsx";
@@ -32,7 +32,6 @@ function byRelevance(a: SessionInfo, b: SessionInfo): number {
 /** Where I am signed in, with a way to end each other session or all of them. */
 export function SessionsSection() {
   const { t } = useTranslation();
-  const baseId = useId();
   const sessions = useSessions();
   const revoke = useRevokeSession();
   const others = useSignOutOthers();
@@ -87,11 +86,10 @@ export function SessionsSection() {
       {list.length > 0 ? (
         <ul className="session-list">
           {list.map((session) => {
-            const deviceId = `${baseId}-${session.id}`;
             return (
               <li key={session.id} className="session">
                 <div className="session__info">
-                  <p className="session__device" id={deviceId}>
+                  <p className="session__device">
                     {deviceLabel(t, session)}
                     {session.current ? (
                       <span className="badge">{t("settings.sessions.thisDevice")}</span>
@@ -114,11 +112,12 @@ export function SessionsSection() {
                 {session.current ? null : (
                   <Button
                     variant="secondary"
-                    aria-describedby={deviceId}
                     busy={revoke.isPending && revoke.variables === session.id}
                     onClick={() => end(session.id)}
                   >
                     {t("settings.sessions.revoke")}
+                    {/* one such button per device: the name says which */}
+                    <span className="visually-hidden"> {deviceLabel(t, session)}</span>
                   </Button>
                 )}
               </li>
