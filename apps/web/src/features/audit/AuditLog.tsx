@@ -13,7 +13,7 @@ import { errorMessage } from "../../lib/errors.ts";
 import { roleName } from "../../lib/roles.ts";
 import type { AuditLogQuery } from "./audit.queries.ts";
 
-/** What happened, in words, with the role details the API recorded (e.g. "Role changed: Member → Admin"). */
+/** What happened, in words, with the role details the API recorded (e.g. "Role changed: from Member to Admin"; in words, as an arrow would be read out as "arrow"). */
 export function auditActionText(t: TFunction, event: AuditEvent): string {
   const action = t(`audit.actions.${event.action}`);
   const { from, to, role } = event.details;

@@ -26,7 +26,7 @@ export const auditDe = {
   loadFailed: "Das Protokoll konnte nicht geladen werden.",
   deletedAccount: "(gelöschtes Konto)",
   withRole: "{{action}} (als {{role}})",
-  roleChange: "{{action}}: {{from}} → {{to}}",
+  roleChange: "{{action}}: von {{from}} zu {{to}}",
   actions: {
     organisation: {
       created: "Organisation angelegt",
@@ -80,7 +80,7 @@ export const auditEn: typeof auditDe = {
   loadFailed: "The audit log could not be loaded.",
   deletedAccount: "(deleted account)",
   withRole: "{{action}} (as {{role}})",
-  roleChange: "{{action}}: {{from}} → {{to}}",
+  roleChange: "{{action}}: from {{from}} to {{to}}",
   actions: {
     organisation: {
       created: "Organisation created",
