@@ -1,9 +1,16 @@
 import { AppError } from "@ensemble/contracts/errors";
 import type { Db } from "@ensemble/db/db";
-import { loadNetworkSubject, loadOrganisationSubject, loadProjectSubject } from "./load.ts";
+import {
+  loadDocumentSubject,
+  loadNetworkSubject,
+  loadOrganisationSubject,
+  loadProjectSubject,
+} from "./load.ts";
 import {
   type Actor,
   can,
+  type DocumentAction,
+  type DocumentSubject,
   type NetworkAction,
   type NetworkSubject,
   type OrganisationAction,
@@ -17,6 +24,7 @@ const NOT_FOUND: Record<Subject["kind"], string> = {
   organisation: "There is no such organisation.",
   network: "There is no such network.",
   project: "There is no such project.",
+  document: "There is no such document.",
 };
 
 /**
@@ -38,6 +46,12 @@ export function assertCan<S extends Subject>(
   if (subject.kind === "project" && subject.state === "archived") {
     const asActive: ProjectSubject = { ...subject, state: "active" };
     if (can(actor, action as ProjectAction, asActive)) {
+      throw new AppError("project_archived", "The project is archived and can only be read.");
+    }
+  }
+  if (subject.kind === "document" && subject.project.state === "archived") {
+    const asActive: DocumentSubject = { ...subject, project: { ...subject.project, state: "active" } };
+    if (can(actor, action as DocumentAction, asActive)) {
       throw new AppError("project_archived", "The project is archived and can only be read.");
     }
   }
@@ -84,6 +98,21 @@ export async function authorizeProject(
   const subject = await loadProjectSubject(db, actor, id);
   if (!subject) {
     throw new AppError("not_found", NOT_FOUND.project);
+  }
+  assertCan(actor, action, subject);
+  return subject;
+}
+
+/** Loads a document (with its project) and checks the action. */
+export async function authorizeDocument(
+  db: Db,
+  actor: Actor,
+  action: DocumentAction,
+  id: string,
+): Promise<DocumentSubject> {
+  const subject = await loadDocumentSubject(db, actor, id);
+  if (!subject) {
+    throw new AppError("not_found", NOT_FOUND.document);
   }
   assertCan(actor, action, subject);
   return subject;

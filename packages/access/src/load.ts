@@ -1,6 +1,7 @@
 import type { Db } from "@ensemble/db/db";
 import type {
   Actor,
+  DocumentSubject,
   NetworkSubject,
   OrganisationRole,
   OrganisationSubject,
@@ -110,5 +111,28 @@ export async function loadProjectSubject(db: Db, actor: Actor, id: string): Prom
     state: row.deleted_at ? "trashed" : row.archived_at ? "archived" : "active",
     role: row.project_role ?? null,
     ownerAdmin: isAdmin(row.organisation_role) || isAdmin(row.coordinator_role),
+  };
+}
+
+/** The document with its trash state and the project's facts (null when there is no such document). */
+export async function loadDocumentSubject(db: Db, actor: Actor, id: string): Promise<DocumentSubject | null> {
+  const doc = await db
+    .selectFrom("documents")
+    .select(["id", "project_id", "deleted_at", "created_by"])
+    .where("id", "=", id)
+    .executeTakeFirst();
+  if (!doc) {
+    return null;
+  }
+  const project = await loadProjectSubject(db, actor, doc.project_id);
+  if (!project) {
+    return null;
+  }
+  return {
+    kind: "document",
+    id: doc.id,
+    trashed: doc.deleted_at !== null,
+    creator: doc.created_by === actor.userId,
+    project,
   };
 }

@@ -43,7 +43,17 @@ export interface ProjectSubject {
   ownerAdmin: boolean;
 }
 
-export type Subject = OrganisationSubject | NetworkSubject | ProjectSubject;
+/** A document of a project: it inherits the project's rules, plus its own trash state. */
+export interface DocumentSubject {
+  kind: "document";
+  id: string;
+  trashed: boolean;
+  /** The actor created this document. */
+  creator: boolean;
+  project: ProjectSubject;
+}
+
+export type Subject = OrganisationSubject | NetworkSubject | ProjectSubject | DocumentSubject;
 
 export const organisationActions = [
   "read",
@@ -83,11 +93,16 @@ export const projectActions = [
 ] as const;
 export type ProjectAction = (typeof projectActions)[number];
 
+export const documentActions = ["read", "edit", "comment", "trash", "restore", "delete"] as const;
+export type DocumentAction = (typeof documentActions)[number];
+
 export type ActionFor<S extends Subject> = S extends OrganisationSubject
   ? OrganisationAction
   : S extends NetworkSubject
     ? NetworkAction
-    : ProjectAction;
+    : S extends DocumentSubject
+      ? DocumentAction
+      : ProjectAction;
 
 const rank: Record<OrganisationRole, number> = { member: 1, admin: 2, owner: 3 };
 
@@ -159,6 +174,30 @@ function canProject(action: ProjectAction, s: ProjectSubject): boolean {
   }
 }
 
+/**
+ * Documents follow their project: members read, editors and leads write, and everyone who reads
+ * may comment while the project is active (a guest reviewer of a grant application comments
+ * without editing). A trashed document is seen only by those who may bring it back; deleting
+ * for good is for leads and for the editor who created it.
+ */
+function canDocument(action: DocumentAction, s: DocumentSubject): boolean {
+  const p = s.project;
+  const editor = canProject("edit_content", p);
+  switch (action) {
+    case "read":
+      return canProject("read", p) && (!s.trashed || editor);
+    case "edit":
+    case "trash":
+      return !s.trashed && editor;
+    case "comment":
+      return !s.trashed && p.state === "active" && canProject("read", p);
+    case "restore":
+      return s.trashed && editor;
+    case "delete":
+      return editor && (s.creator || p.role === "lead" || p.ownerAdmin);
+  }
+}
+
 /** May the actor do this? (Pure: every fact it needs is on the subject.) */
 export function can<S extends Subject>(_actor: Actor, action: ActionFor<S>, subject: S): boolean {
   switch (subject.kind) {
@@ -168,6 +207,8 @@ export function can<S extends Subject>(_actor: Actor, action: ActionFor<S>, subj
       return canNetwork(action as NetworkAction, subject);
     case "project":
       return canProject(action as ProjectAction, subject);
+    case "document":
+      return canDocument(action as DocumentAction, subject);
   }
 }
 

@@ -4,12 +4,13 @@ import type { Redis } from "ioredis";
 /**
  * "This person lost access to this scope": published when someone is removed or leaves, so
  * every process holding live connections for them (collab sockets, event streams) closes them
- * at once. HTTP needs no signal: every request is authorised against the database afresh.
+ * at once. Also published when access narrows (a role change, an archived project): listeners
+ * re-check access and downgrade or close what no longer fits. HTTP needs no signal: every request is authorised against the database afresh.
  */
 export interface AccessRevocation {
   /** The person who lost access, or "*" for everyone (the resource itself went to the trash). */
   userId: string;
-  scope: { kind: "organisation" | "network" | "project"; id: string };
+  scope: { kind: "organisation" | "network" | "project" | "document"; id: string };
 }
 
 export interface RevocationBus {

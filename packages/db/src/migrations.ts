@@ -2,6 +2,7 @@ import type { Migration } from "kysely/migration";
 import * as createAccounts from "./migrations/2026_11_23_1040_create_accounts.ts";
 import * as createTenancy from "./migrations/2026_11_23_1300_create_tenancy.ts";
 import * as uniqueInvitations from "./migrations/2026_11_23_1400_unique_invitations.ts";
+import * as createDocuments from "./migrations/2026_12_01_0700_create_documents.ts";
 
 /**
  * Every migration, in order. A static list rather than a folder scan so the same set runs from
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   "2026_11_23_1040_create_accounts": createAccounts,
   "2026_11_23_1300_create_tenancy": createTenancy,
   "2026_11_23_1400_unique_invitations": uniqueInvitations,
+  "2026_12_01_0700_create_documents": createDocuments,
 };

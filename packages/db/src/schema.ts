@@ -159,6 +159,92 @@ export interface AuditEventsTable {
   created_at: CreatedAt;
 }
 
+export interface DocumentFoldersTable {
+  id: string;
+  project_id: string;
+  parent_id: string | null;
+  name: string;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface DocumentsTable {
+  id: string;
+  project_id: string;
+  folder_id: string | null;
+  title: string;
+  created_by: string | null;
+  /** Who changed the content or title last (the collaboration server writes it on save). */
+  updated_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  deleted_at: Timestamp | null;
+  deleted_by: string | null;
+}
+
+/** The compacted Yjs state: every logged update with `seq <= snapshot_seq` is merged into it. */
+export interface DocumentSnapshotsTable {
+  document_id: string;
+  state: Uint8Array;
+  /** bigint; pg returns it as a string. */
+  snapshot_seq: ColumnType<string, string | number | bigint | undefined, string | number | bigint>;
+  updated_at: CreatedAt;
+}
+
+/** The append-only log of Yjs updates since the snapshot. */
+export interface DocumentUpdatesTable {
+  seq: ColumnType<string, never, never>;
+  document_id: string;
+  data: Uint8Array;
+  user_id: string | null;
+  created_at: CreatedAt;
+}
+
+/** A stored version: automatic (name null) or named. */
+export interface DocumentVersionsTable {
+  id: string;
+  document_id: string;
+  name: string | null;
+  state: Uint8Array;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface DocumentThreadsTable {
+  id: string;
+  document_id: string;
+  /** The commented text when the thread was opened. */
+  quote: Generated<string>;
+  created_by: string | null;
+  created_at: CreatedAt;
+  resolved_at: Timestamp | null;
+  resolved_by: string | null;
+}
+
+export interface DocumentCommentsTable {
+  id: string;
+  thread_id: string;
+  document_id: string;
+  author_id: string | null;
+  body: string;
+  mentions: ColumnType<string[], string[] | undefined, string[]>;
+  created_at: CreatedAt;
+  edited_at: Timestamp | null;
+}
+
+/** A template an organisation or network saved from one of its documents. */
+export interface DocumentTemplatesTable {
+  id: string;
+  organisation_id: string | null;
+  network_id: string | null;
+  name: string;
+  description: Generated<string>;
+  state: Uint8Array;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -174,6 +260,14 @@ export interface Database {
   project_members: ProjectMembersTable;
   invitations: InvitationsTable;
   audit_events: AuditEventsTable;
+  document_folders: DocumentFoldersTable;
+  documents: DocumentsTable;
+  document_snapshots: DocumentSnapshotsTable;
+  document_updates: DocumentUpdatesTable;
+  document_versions: DocumentVersionsTable;
+  document_threads: DocumentThreadsTable;
+  document_comments: DocumentCommentsTable;
+  document_templates: DocumentTemplatesTable;
 }
 
 export type User = Selectable<UsersTable>;
@@ -186,3 +280,5 @@ export type NetworkRow = Selectable<NetworksTable>;
 export type ProjectRow = Selectable<ProjectsTable>;
 export type InvitationRow = Selectable<InvitationsTable>;
 export type AuditEventRow = Selectable<AuditEventsTable>;
+export type DocumentRow = Selectable<DocumentsTable>;
+export type DocumentFolderRow = Selectable<DocumentFoldersTable>;

@@ -1,0 +1,175 @@
+import type { Db } from "@ensemble/db/db";
+import { sql } from "kysely";
+import * as Y from "yjs";
+
+/**
+ * Where a document's Yjs state lives in PostgreSQL (or PGlite): one compacted snapshot plus an
+ * append-only log of updates since. Used by the collaboration server (group commit, compaction)
+ * and by the API (new documents, duplicates, exports, versions), so both read the same truth.
+ */
+
+/** The state of an empty Y.Doc. */
+export const EMPTY_STATE: Uint8Array = Y.encodeStateAsUpdate(new Y.Doc());
+
+/** How many updates one `Y.mergeUpdates` call takes at most: its cost grows with the square. */
+const MERGE_BATCH = 500;
+
+export interface StoredUpdate {
+  seq: bigint;
+  data: Uint8Array;
+}
+
+export interface StoredState {
+  /** The compacted state, or null when the document has none yet. */
+  snapshot: Uint8Array | null;
+  /** Every logged update up to this sequence number is in the snapshot. */
+  snapshotSeq: bigint;
+  /** The tail: updates after the snapshot, in order. */
+  updates: StoredUpdate[];
+}
+
+function bytes(value: Uint8Array): Uint8Array {
+  // pg hands back Buffers; Yjs wants plain views (a Buffer is one, but keep copies cheap and exact)
+  return value instanceof Uint8Array
+    ? new Uint8Array(value.buffer, value.byteOffset, value.byteLength)
+    : value;
+}
+
+/** Reads snapshot and tail. */
+export async function loadStoredState(db: Db, documentId: string): Promise<StoredState> {
+  const snap = await db
+    .selectFrom("document_snapshots")
+    .select(["state", "snapshot_seq"])
+    .where("document_id", "=", documentId)
+    .executeTakeFirst();
+  const snapshotSeq = BigInt(snap?.snapshot_seq ?? 0);
+  const rows = await db
+    .selectFrom("document_updates")
+    .select(["seq", "data"])
+    .where("document_id", "=", documentId)
+    .where("seq", ">", snapshotSeq.toString() as never)
+    .orderBy("seq")
+    .execute();
+  return {
+    snapshot: snap ? bytes(snap.state) : null,
+    snapshotSeq,
+    updates: rows.map((r) => ({ seq: BigInt(r.seq), data: bytes(r.data) })),
+  };
+}
+
+/**
+ * Merges updates into one, in bounded batches so a long list never goes through one quadratic
+ * `Y.mergeUpdates` call.
+ */
+export function mergeBounded(updates: readonly Uint8Array[]): Uint8Array {
+  if (updates.length === 0) {
+    return EMPTY_STATE;
+  }
+  let level: Uint8Array[] = [...updates];
+  while (level.length > 1) {
+    const next: Uint8Array[] = [];
+    for (let i = 0; i < level.length; i += MERGE_BATCH) {
+      const batch = level.slice(i, i + MERGE_BATCH);
+      next.push(batch.length === 1 ? (batch[0] as Uint8Array) : Y.mergeUpdates(batch));
+    }
+    level = next;
+  }
+  return level[0] as Uint8Array;
+}
+
+/** The document's whole durable state as one update (snapshot and tail merged). */
+export async function readDocumentState(db: Db, documentId: string): Promise<Uint8Array> {
+  const stored = await loadStoredState(db, documentId);
+  const parts = stored.snapshot ? [stored.snapshot] : [];
+  for (const u of stored.updates) {
+    parts.push(u.data);
+  }
+  return mergeBounded(parts);
+}
+
+/** Sets the first state of a new document (from a template, an import or a duplicate). */
+export async function initDocumentState(db: Db, documentId: string, state: Uint8Array): Promise<void> {
+  await db
+    .insertInto("document_snapshots")
+    .values({ document_id: documentId, state, snapshot_seq: 0 })
+    .onConflict((oc) => oc.column("document_id").doUpdateSet({ state, updated_at: new Date() }))
+    .execute();
+}
+
+export interface PendingUpdate {
+  documentId: string;
+  data: Uint8Array;
+  userId: string | null;
+}
+
+/** Appends updates in one statement (the group commit's write). */
+export async function appendUpdates(db: Db, updates: readonly PendingUpdate[]): Promise<void> {
+  if (updates.length === 0) {
+    return;
+  }
+  await db
+    .insertInto("document_updates")
+    .values(updates.map((u) => ({ document_id: u.documentId, data: u.data, user_id: u.userId })))
+    .execute();
+}
+
+/** Marks who changed the documents last and when (one statement per document and commit). */
+export async function touchDocuments(
+  db: Db,
+  touched: ReadonlyMap<string, string | null>,
+  at: Date,
+): Promise<void> {
+  for (const [documentId, userId] of touched) {
+    await db
+      .updateTable("documents")
+      .set({ updated_at: at, ...(userId ? { updated_by: userId } : {}) })
+      .where("id", "=", documentId)
+      .execute();
+  }
+}
+
+/**
+ * Folds the logged tail into the snapshot, under a row lock so two processes never compact the
+ * same document at once. Reads from the database, not from a process's memory: with several
+ * collaboration processes, the log holds updates this process may not have seen yet. Returns how
+ * many updates were folded in.
+ */
+export async function compactDocument(db: Db, documentId: string): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    // lock (or create) the snapshot row first: compactions of one document queue up here
+    await trx
+      .insertInto("document_snapshots")
+      .values({ document_id: documentId, state: EMPTY_STATE, snapshot_seq: 0 })
+      .onConflict((oc) => oc.column("document_id").doNothing())
+      .execute();
+    const snap = await trx
+      .selectFrom("document_snapshots")
+      .select(["state", "snapshot_seq"])
+      .where("document_id", "=", documentId)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
+    const rows = await trx
+      .selectFrom("document_updates")
+      .select(["seq", "data"])
+      .where("document_id", "=", documentId)
+      .where("seq", ">", snap.snapshot_seq as never)
+      .orderBy("seq")
+      .execute();
+    if (rows.length === 0) {
+      return 0;
+    }
+    const last = rows[rows.length - 1]?.seq ?? snap.snapshot_seq;
+    const state = mergeBounded([bytes(snap.state), ...rows.map((r) => bytes(r.data))]);
+    await trx
+      .updateTable("document_snapshots")
+      .set({ state, snapshot_seq: last as never, updated_at: sql`now()` as never })
+      .where("document_id", "=", documentId)
+      .execute();
+    await trx
+      .deleteFrom("document_updates")
+      .where("document_id", "=", documentId)
+      .where("seq", "<=", last as never)
+      .execute();
+    return rows.length;
+  });
+}
