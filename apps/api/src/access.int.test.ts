@@ -2,6 +2,7 @@ import { loadNetworkSubject, loadOrganisationSubject, loadProjectSubject } from 
 import {
   type Actor,
   can,
+  documentActions,
   networkActions,
   organisationActions,
   projectActions,
@@ -102,7 +103,12 @@ beforeAll(async () => {
   ok(await k.delete(`/api/organisations/${ids.K}/members/${people.ex.id}`));
 });
 
-const all = { organisation: organisationActions, network: networkActions, project: projectActions };
+const all = {
+  organisation: organisationActions,
+  network: networkActions,
+  project: projectActions,
+  document: documentActions,
+};
 const adminOrg = all.organisation.filter((a) => a !== "transfer_ownership");
 const memberOrg = ["read", "create_project", "leave"] as const;
 const partnerNet = ["read", "create_project"] as const;

@@ -2,6 +2,7 @@ import { join } from "node:path";
 import { memoryRevocationBus, redisRevocationBus } from "@ensemble/access/revocations";
 import { PasswordHasher } from "@ensemble/auth/passwords";
 import { defaultSessionPolicy } from "@ensemble/auth/sessions";
+import { type CollabServer, createCollabServer } from "@ensemble/collab-core/server";
 import { createDb, type DbHandle } from "@ensemble/db/db";
 import { migrateToLatest } from "@ensemble/db/migrate";
 import { Redis } from "ioredis";
@@ -20,6 +21,8 @@ export interface Runtime {
   app: ReturnType<typeof createApp>;
   deps: AppDeps;
   db: DbHandle;
+  /** The collaboration server (y-websocket at /collab/<documentId>), attached to the HTTP server. */
+  collab: CollabServer;
   close(): Promise<void>;
 }
 
@@ -61,11 +64,24 @@ export async function createRuntime(config: AppConfig, logger?: Logger): Promise
   }
   const stopPurge = schedulePurge(deps);
   const stopTrash = scheduleTrashPurge(deps);
+  // one process, one port: the collaboration server shares the database, sessions and access rules
+  const collab = createCollabServer({
+    db: db.db,
+    publicOrigin: config.publicOrigin,
+    secureCookies: config.secureCookies,
+    sessionPolicy: deps.sessionPolicy,
+    logger: log,
+    revocations: deps.revocations,
+    redis,
+  });
   return {
     app: createApp(deps),
     deps,
     db,
+    collab,
     close: async () => {
+      // first the live documents (their pending writes need the database), then the rest
+      await collab.close();
       stopPurge();
       stopTrash();
       await deps.revocations.close();

@@ -1,3 +1,4 @@
+import type { Server } from "node:http";
 import { serve } from "@hono/node-server";
 import { loadConfig } from "./env.ts";
 import { createLogger } from "./lib/logger.ts";
@@ -13,6 +14,8 @@ const server = serve({ fetch: runtime.app.fetch, port: config.port, hostname: co
   console.log(`\n  Ensemble is running at ${config.publicUrl}  (database: ${engine})\n`);
 });
 
+runtime.collab.attach(server as unknown as Server);
+
 let stopping = false;
 /** Stops taking connections, lets requests in flight finish, then closes the database. */
 async function shutdown(signal: string) {
@@ -23,8 +26,10 @@ async function shutdown(signal: string) {
   logger.info({ signal }, "shutting down");
   const timer = setTimeout(() => process.exit(1), 10_000);
   timer.unref();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  // live documents first: their connections would keep the server open, their writes need the database
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   await runtime.close();
+  await closed;
   process.exit(0);
 }
 process.on("SIGTERM", () => void shutdown("SIGTERM"));

@@ -1,0 +1,439 @@
+import * as decoding from "lib0/decoding";
+import * as encoding from "lib0/encoding";
+import type { WebSocket } from "ws";
+import * as Y from "yjs";
+import type { CollabIdentity } from "./auth.ts";
+import {
+  CloseCode,
+  MESSAGE_AUTH,
+  MESSAGE_AWARENESS,
+  MESSAGE_QUERY_AWARENESS,
+  MESSAGE_SAVED,
+  MESSAGE_SYNC,
+  SYNC_STEP1,
+  SYNC_STEP2,
+  SYNC_UPDATE,
+} from "./protocol.ts";
+import type { StoredState } from "./storage.ts";
+
+/** What a room needs from the server around it. */
+export interface RoomHost {
+  /** Queue an update for durable storage; `done` runs once it is stored (ok) or dropped. */
+  persist(room: Room, update: Uint8Array | null, userId: string | null, done: (ok: boolean) => void): void;
+  /** Send an update to the other processes serving this document (Redis), if any. */
+  publish(room: Room, update: Uint8Array): void;
+  /** The room has no connections left. */
+  emptied(room: Room): void;
+  maxDocumentBytes: number;
+  log: { warn(obj: object, msg: string): void };
+}
+
+/** Tail updates are folded into the middle chunk at this count, the middle into the base at this size. */
+const TAIL_FOLD = 128;
+const MID_FOLD_MIN_BYTES = 64 * 1024;
+
+/** One WebSocket in a room. */
+export class Connection {
+  /** Update-bearing sync messages received, and how many of them are durably stored. */
+  received = 0;
+  durable = 0;
+  private acked = 0;
+  /** Awareness client ids this connection announced (removed when it leaves). */
+  readonly awarenessIds = new Set<number>();
+  private toldReadOnly = false;
+  closed = false;
+
+  constructor(
+    readonly ws: WebSocket,
+    public identity: CollabIdentity,
+    /** Send "saved" acknowledgements (the client asked with `?acks=1`). */
+    readonly wantsAcks: boolean,
+  ) {}
+
+  send(message: Uint8Array): void {
+    if (this.closed || this.ws.readyState !== this.ws.OPEN) {
+      return;
+    }
+    this.ws.send(message, { binary: true }, (err) => {
+      if (err) {
+        this.close(CloseCode.goingAway, "send failed");
+      }
+    });
+  }
+
+  close(code: number, reason: string): void {
+    if (this.closed) {
+      return;
+    }
+    this.closed = true;
+    try {
+      this.ws.close(code, reason);
+    } catch {
+      this.ws.terminate();
+    }
+  }
+
+  /** Marks message number `index` stored; acknowledges in order. */
+  markDurable(index: number): void {
+    if (index > this.durable) {
+      this.durable = index;
+    }
+    if (this.wantsAcks && this.durable > this.acked) {
+      this.acked = this.durable;
+      const e = encoding.createEncoder();
+      encoding.writeVarUint(e, MESSAGE_SAVED);
+      encoding.writeVarUint(e, this.acked);
+      this.send(encoding.toUint8Array(e));
+    }
+  }
+
+  /** Tells a read-only client once that its changes are not taken (y-websocket auth message). */
+  tellReadOnly(): void {
+    if (this.toldReadOnly) {
+      return;
+    }
+    this.toldReadOnly = true;
+    const e = encoding.createEncoder();
+    encoding.writeVarUint(e, MESSAGE_AUTH);
+    encoding.writeVarUint(e, 0); // permission denied
+    encoding.writeVarString(e, "read-only");
+    this.send(encoding.toUint8Array(e));
+  }
+
+  /** Access widened again (e.g. a viewer became editor). */
+  allowWrites(): void {
+    this.toldReadOnly = false;
+  }
+}
+
+class MalformedMessage extends Error {}
+
+function syncMessage(type: number, payload: Uint8Array): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, MESSAGE_SYNC);
+  encoding.writeVarUint(e, type);
+  encoding.writeVarUint8Array(e, payload);
+  return encoding.toUint8Array(e);
+}
+
+function isEmptyUpdate(update: Uint8Array): boolean {
+  return update.length === 2 && update[0] === 0 && update[1] === 0;
+}
+
+/**
+ * One document being edited in this process. It keeps the document as Yjs update bytes, never as
+ * a Y.Doc: a base (the stored snapshot), a merged middle and a short tail of recent updates, plus
+ * the state vector. A new client gets those bytes as they are; a returning one gets
+ * `Y.diffUpdate` of them. So a document with a long history opens as fast as a fresh one, and an
+ * idle room costs little more than its bytes. Updates arriving in one turn of the event loop are
+ * merged and broadcast once.
+ */
+export class Room {
+  readonly connections = new Set<Connection>();
+  private base: Uint8Array;
+  private mid: Uint8Array | null = null;
+  private tail: Uint8Array[] = [];
+  private bytes: number;
+  private readonly sv = new Map<number, number>();
+  /** Awareness: client id → last clock and state (JSON text; "null" once gone). */
+  private readonly awareness = new Map<number, { clock: number; state: string }>();
+  private pendingUpdates: Uint8Array[] = [];
+  private pendingUpdateOrigins = new Set<Connection | null>();
+  private pendingAwareness = new Set<number>();
+  private pendingAwarenessOrigins = new Set<Connection>();
+  private flushScheduled = false;
+  /** Updates of this room not yet stored. */
+  pendingWrites = 0;
+  /** Logged updates since the last compaction (this process's count). */
+  uncompacted = 0;
+  lastActivity = Date.now();
+
+  constructor(
+    readonly documentId: string,
+    readonly projectId: string,
+    stored: StoredState,
+    private readonly host: RoomHost,
+  ) {
+    this.base = stored.snapshot ?? Y.encodeStateAsUpdate(new Y.Doc());
+    this.bytes = this.base.byteLength;
+    this.addToStateVector(this.base);
+    for (const u of stored.updates) {
+      this.tail.push(u.data);
+      this.bytes += u.data.byteLength;
+      this.addToStateVector(u.data);
+    }
+    this.uncompacted = stored.updates.length;
+    this.foldIfNeeded();
+  }
+
+  /** The document's size in bytes as held here (not counting duplicates merged away). */
+  get size(): number {
+    return this.bytes;
+  }
+
+  private addToStateVector(update: Uint8Array): void {
+    const { to } = Y.parseUpdateMeta(update);
+    for (const [client, clock] of to) {
+      if ((this.sv.get(client) ?? 0) < clock) {
+        this.sv.set(client, clock);
+      }
+    }
+  }
+
+  private foldIfNeeded(): void {
+    if (this.tail.length >= TAIL_FOLD) {
+      this.mid = Y.mergeUpdates(this.mid ? [this.mid, ...this.tail] : this.tail);
+      this.tail = [];
+    }
+    if (this.mid && this.mid.byteLength >= Math.max(MID_FOLD_MIN_BYTES, this.base.byteLength / 4)) {
+      this.base = Y.mergeUpdates([this.base, this.mid]);
+      this.mid = null;
+    }
+  }
+
+  /** Everything held, merged into one update (for compaction in memory and tests). */
+  state(): Uint8Array {
+    const parts = [this.base, ...(this.mid ? [this.mid] : []), ...this.tail];
+    return parts.length === 1 ? this.base : Y.mergeUpdates(parts);
+  }
+
+  /** A client joined: it gets our state vector, then (on its step 1) what it lacks; and who is here. */
+  join(conn: Connection): void {
+    this.connections.add(conn);
+    this.lastActivity = Date.now();
+    conn.send(syncMessage(SYNC_STEP1, Y.encodeStateVector(this.sv)));
+    const states = this.awarenessUpdate([...this.awareness.keys()].filter((id) => this.isPresent(id)));
+    if (states) {
+      conn.send(states);
+    }
+  }
+
+  /** A client left: its awareness states are removed for everyone. */
+  leave(conn: Connection): void {
+    if (!this.connections.delete(conn)) {
+      return;
+    }
+    for (const id of conn.awarenessIds) {
+      const entry = this.awareness.get(id);
+      if (entry) {
+        this.awareness.set(id, { clock: entry.clock + 1, state: "null" });
+        this.pendingAwareness.add(id);
+      }
+    }
+    this.scheduleFlush();
+    if (this.connections.size === 0) {
+      this.host.emptied(this);
+    }
+  }
+
+  private isPresent(id: number): boolean {
+    return this.awareness.get(id)?.state !== "null";
+  }
+
+  /** Handles one frame from a client. A frame we cannot read closes only that connection. */
+  receive(conn: Connection, frame: Uint8Array): void {
+    this.lastActivity = Date.now();
+    try {
+      this.dispatch(conn, frame);
+    } catch (err) {
+      const reason = err instanceof MalformedMessage ? err.message : "unreadable message";
+      conn.close(CloseCode.malformed, reason);
+    }
+  }
+
+  private dispatch(conn: Connection, frame: Uint8Array): void {
+    const d = decoding.createDecoder(frame);
+    const type = decoding.readVarUint(d);
+    switch (type) {
+      case MESSAGE_SYNC: {
+        const sub = decoding.readVarUint(d);
+        const payload = decoding.readVarUint8Array(d);
+        if (sub === SYNC_STEP1) {
+          this.answerStep1(conn, payload);
+        } else if (sub === SYNC_STEP2 || sub === SYNC_UPDATE) {
+          this.receiveUpdate(conn, payload);
+        } else {
+          throw new MalformedMessage("unknown sync message");
+        }
+        return;
+      }
+      case MESSAGE_AWARENESS:
+        this.receiveAwareness(conn, decoding.readVarUint8Array(d));
+        return;
+      case MESSAGE_QUERY_AWARENESS: {
+        const all = this.awarenessUpdate([...this.awareness.keys()].filter((id) => this.isPresent(id)));
+        if (all) {
+          conn.send(all);
+        }
+        return;
+      }
+      case MESSAGE_AUTH:
+        return;
+      default:
+        throw new MalformedMessage("unknown message type");
+    }
+  }
+
+  private answerStep1(conn: Connection, encodedSv: Uint8Array): void {
+    const sv = Y.decodeStateVector(encodedSv);
+    const parts = [this.base, ...(this.mid ? [this.mid] : []), ...this.tail];
+    if (sv.size === 0) {
+      // a new client: the stored bytes as they are, no Y.Doc, no re-encoding
+      conn.send(syncMessage(SYNC_STEP2, parts.length === 1 ? this.base : Y.mergeUpdates(parts)));
+      return;
+    }
+    const diffs = parts.map((p) => Y.diffUpdate(p, encodedSv));
+    conn.send(syncMessage(SYNC_STEP2, diffs.length === 1 ? (diffs[0] as Uint8Array) : Y.mergeUpdates(diffs)));
+  }
+
+  private receiveUpdate(conn: Connection, update: Uint8Array): void {
+    const index = ++conn.received;
+    if (!conn.identity.canEdit) {
+      conn.tellReadOnly();
+      this.ackInOrder(conn, index);
+      return;
+    }
+    if (isEmptyUpdate(update)) {
+      this.ackInOrder(conn, index);
+      return;
+    }
+    try {
+      Y.decodeUpdate(update);
+    } catch {
+      throw new MalformedMessage("unreadable update");
+    }
+    if (this.bytes + update.byteLength > this.host.maxDocumentBytes) {
+      conn.close(CloseCode.documentTooLarge, "document too large");
+      return;
+    }
+    this.apply(update, conn);
+    this.pendingWrites++;
+    this.host.persist(this, update, conn.identity.userId, (ok) => {
+      this.pendingWrites--;
+      if (ok) {
+        this.uncompacted++;
+      }
+      conn.markDurable(index);
+    });
+    this.host.publish(this, update);
+  }
+
+  /** An empty update is stored the moment everything before it is. */
+  private ackInOrder(conn: Connection, index: number): void {
+    if (conn.durable === index - 1) {
+      conn.markDurable(index);
+      return;
+    }
+    // something before it is still being written: queue a marker behind it (nothing is stored)
+    this.host.persist(this, null, null, () => conn.markDurable(index));
+  }
+
+  /** An update from another process (already stored there): apply and pass on, not stored here. */
+  receiveRemote(update: Uint8Array): void {
+    try {
+      Y.decodeUpdate(update);
+    } catch {
+      return;
+    }
+    this.apply(update, null);
+  }
+
+  private apply(update: Uint8Array, origin: Connection | null): void {
+    this.tail.push(update);
+    this.bytes += update.byteLength;
+    this.addToStateVector(update);
+    this.foldIfNeeded();
+    this.pendingUpdates.push(update);
+    this.pendingUpdateOrigins.add(origin);
+    this.scheduleFlush();
+  }
+
+  private receiveAwareness(conn: Connection, update: Uint8Array): void {
+    const d = decoding.createDecoder(update);
+    const count = decoding.readVarUint(d);
+    if (count > 1000) {
+      throw new MalformedMessage("too many awareness states");
+    }
+    for (let i = 0; i < count; i++) {
+      const clientId = decoding.readVarUint(d);
+      const clock = decoding.readVarUint(d);
+      const state = decoding.readVarString(d);
+      const current = this.awareness.get(clientId);
+      if (current && current.clock > clock) {
+        continue;
+      }
+      this.awareness.set(clientId, { clock, state });
+      if (state === "null") {
+        conn.awarenessIds.delete(clientId);
+      } else {
+        conn.awarenessIds.add(clientId);
+      }
+      this.pendingAwareness.add(clientId);
+    }
+    this.pendingAwarenessOrigins.add(conn);
+    this.scheduleFlush();
+  }
+
+  private awarenessUpdate(ids: readonly number[]): Uint8Array | null {
+    if (ids.length === 0) {
+      return null;
+    }
+    const inner = encoding.createEncoder();
+    encoding.writeVarUint(inner, ids.length);
+    for (const id of ids) {
+      const entry = this.awareness.get(id);
+      encoding.writeVarUint(inner, id);
+      encoding.writeVarUint(inner, entry?.clock ?? 0);
+      encoding.writeVarString(inner, entry?.state ?? "null");
+    }
+    const e = encoding.createEncoder();
+    encoding.writeVarUint(e, MESSAGE_AWARENESS);
+    encoding.writeVarUint8Array(e, encoding.toUint8Array(inner));
+    return encoding.toUint8Array(e);
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushScheduled) {
+      return;
+    }
+    this.flushScheduled = true;
+    setImmediate(() => this.flush());
+  }
+
+  /** Sends what arrived in this turn: one merged update and one awareness message. */
+  private flush(): void {
+    this.flushScheduled = false;
+    if (this.pendingUpdates.length > 0) {
+      const updates = this.pendingUpdates;
+      const origins = this.pendingUpdateOrigins;
+      this.pendingUpdates = [];
+      this.pendingUpdateOrigins = new Set();
+      const merged = updates.length === 1 ? (updates[0] as Uint8Array) : Y.mergeUpdates(updates);
+      const message = syncMessage(SYNC_UPDATE, merged);
+      // a lone sender need not hear its own update back; with several, everyone gets the merge
+      const skip = origins.size === 1 ? [...origins][0] : undefined;
+      for (const conn of this.connections) {
+        if (conn !== skip) {
+          conn.send(message);
+        }
+      }
+    }
+    if (this.pendingAwareness.size > 0) {
+      const ids = [...this.pendingAwareness];
+      this.pendingAwareness.clear();
+      this.pendingAwarenessOrigins.clear();
+      const message = this.awarenessUpdate(ids);
+      if (message) {
+        // the sender too: its own echo is what keeps a lone client's connection from timing out
+        for (const conn of this.connections) {
+          conn.send(message);
+        }
+      }
+      for (const id of ids) {
+        if (this.awareness.get(id)?.state === "null") {
+          this.awareness.delete(id);
+        }
+      }
+    }
+  }
+}
