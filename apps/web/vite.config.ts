@@ -5,7 +5,11 @@ export default defineConfig({
   plugins: [react()],
   server: {
     // The API checks Origin against its PUBLIC_URL: run it with PUBLIC_URL=http://localhost:5173 in dev.
-    proxy: { "/api": { target: "http://127.0.0.1:3000", changeOrigin: false } },
+    // /collab is the collaboration server's WebSocket (y-websocket), served by the same API process.
+    proxy: {
+      "/api": { target: "http://127.0.0.1:3000", changeOrigin: false },
+      "/collab": { target: "ws://127.0.0.1:3000", ws: true, changeOrigin: false },
+    },
   },
   build: {
     outDir: "dist",
