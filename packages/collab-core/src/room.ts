@@ -54,11 +54,8 @@ export class Connection {
     if (this.closed || this.ws.readyState !== this.ws.OPEN) {
       return;
     }
-    this.ws.send(message, { binary: true }, (err) => {
-      if (err) {
-        this.close(CloseCode.goingAway, "send failed");
-      }
-    });
+    // a failed send surfaces as the socket's error and close events, handled by the server
+    this.ws.send(message, { binary: true });
   }
 
   close(code: number, reason: string): void {
