@@ -8,7 +8,8 @@ import type { Redis } from "ioredis";
  * received an update stores it; the stream only carries it to the others' clients.
  */
 export class RedisSync {
-  private readonly reader: Redis;
+  /** The blocking reader's own connection (separate from the publishing one). */
+  readonly reader: Redis;
   private readonly lastIds = new Map<string, string>();
   private closed = false;
   private wake: (() => void) | null = null;
