@@ -369,6 +369,30 @@ describe("collaboration server", () => {
     e.close();
   });
 
+  it("closes the connections of a session that ended elsewhere", async () => {
+    const checking = start({ sessionCheckMs: 50 });
+    const l = await listen();
+    checking.attach(l.server);
+    try {
+      const documentId = await seedDocument(handle.db, project.projectId, lead);
+      const other = await seedPerson(handle.db, "Signed Out Soon");
+      await addToProject(handle.db, project.projectId, other, "editor");
+      const Ws = socketClass(ORIGIN, other.token);
+      const ws = new Ws(`ws://127.0.0.1:${l.port}/collab/${documentId}`);
+      await new Promise((r) => ws.on("open", r));
+      const stays = stockClient(l.port, documentId, ORIGIN, lead.token);
+      await until(() => stays.provider.synced);
+      const closed = closeEvent(ws);
+      await handle.db.deleteFrom("sessions").where("user_id", "=", other.userId).execute();
+      expect((await closed).code).toBe(CloseCode.revoked);
+      expect(stays.provider.wsconnected).toBe(true);
+      stays.provider.destroy();
+    } finally {
+      await checking.close();
+      await new Promise<void>((r) => l.server.close(() => r()));
+    }
+  });
+
   it("unloads an idle document only after its writes are stored", async () => {
     const quick = start({ unloadAfterMs: 50 });
     const l = await listen();

@@ -49,6 +49,8 @@ export interface CollabOptions {
   versionEveryMs?: number;
   /** How long loading a document may take before the connection is refused. */
   loadTimeoutMs?: number;
+  /** How often open connections' sessions are looked up (signed out elsewhere → closed). */
+  sessionCheckMs?: number;
 }
 
 export interface CollabStats {
@@ -242,6 +244,35 @@ export function createCollabServer(options: CollabOptions): CollabServer {
   );
   idleTimer.unref();
 
+  // A session ended elsewhere (sign-out everywhere, password reset, account deleted) ends its
+  // live connections too, within one check interval.
+  async function closeEndedSessions(): Promise<void> {
+    const ids = [...new Set([...connections].map((c) => c.identity.sessionId))];
+    if (ids.length === 0) {
+      return;
+    }
+    const alive = new Set<string>();
+    for (let i = 0; i < ids.length; i += 1000) {
+      const rows = await options.db
+        .selectFrom("sessions")
+        .select("id")
+        .where("id", "in", ids.slice(i, i + 1000))
+        .execute();
+      for (const row of rows) {
+        alive.add(row.id);
+      }
+    }
+    for (const conn of connections) {
+      if (!alive.has(conn.identity.sessionId)) {
+        conn.close(CloseCode.revoked, "signed out");
+      }
+    }
+  }
+  const sessionTimer = setInterval(() => {
+    closeEndedSessions().catch((err: unknown) => log.warn({ err: String(err) }, "session check failed"));
+  }, options.sessionCheckMs ?? 60_000);
+  sessionTimer.unref();
+
   async function loadRoom(documentId: string, projectId: string): Promise<Room> {
     const existing = rooms.get(documentId);
     if (existing) {
@@ -419,6 +450,7 @@ export function createCollabServer(options: CollabOptions): CollabServer {
     async close() {
       closing = true;
       clearInterval(idleTimer);
+      clearInterval(sessionTimer);
       unsubscribe?.();
       for (const conn of connections) {
         conn.close(CloseCode.goingAway, "server restarting");
