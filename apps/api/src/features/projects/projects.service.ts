@@ -129,6 +129,8 @@ export async function setArchived(
       updated_at: deps.now(),
     });
   });
+  // live document connections re-check: an archived project's documents turn read-only at once
+  await deps.revocations.publish({ userId: "*", scope: { kind: "project", id } }).catch(() => undefined);
   return presentVisible(deps, caller, id);
 }
 
