@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import {
+  documentSchema,
+  emptyDocument,
+  jsonToState,
+  normalizeJson,
+  stateToJson,
+  YJS_FRAGMENT,
+} from "./convert.ts";
+import { everyNodeDocument, typesUsed } from "./test-fixtures.ts";
+
+describe("Yjs state ⇄ Tiptap JSON", () => {
+  it("the fixture uses every node and mark of the schema", () => {
+    const used = typesUsed(everyNodeDocument());
+    const schema = documentSchema();
+    expect([...used.nodes].sort()).toEqual(Object.keys(schema.nodes).sort());
+    expect([...used.marks].sort()).toEqual(Object.keys(schema.marks).sort());
+  });
+
+  it("round-trips every node type and mark unchanged", () => {
+    const json = everyNodeDocument();
+    const back = stateToJson(jsonToState(json));
+    expect(back).toEqual(normalizeJson(json));
+    expect(JSON.stringify(back)).toContain("Förderantrag für „Größe & Übermut“");
+  });
+
+  it("keeps overlapping comment threads apart", () => {
+    const back = stateToJson(jsonToState(everyNodeDocument()));
+    const threads = JSON.stringify(back).match(/"threadId":"thread-\d"/g);
+    expect(threads).toEqual(['"threadId":"thread-1"', '"threadId":"thread-2"']);
+  });
+
+  it("reads an empty state as one empty paragraph", () => {
+    expect(stateToJson(Y.encodeStateAsUpdate(new Y.Doc()))).toEqual(emptyDocument());
+    expect(stateToJson(jsonToState(emptyDocument()))).toEqual(emptyDocument());
+  });
+
+  it("writes the editor's fragment ('default')", () => {
+    const ydoc = new Y.Doc();
+    Y.applyUpdate(ydoc, jsonToState(everyNodeDocument()));
+    expect(ydoc.getXmlFragment(YJS_FRAGMENT).length).toBeGreaterThan(0);
+    expect(ydoc.getXmlFragment("prosemirror").length).toBe(0);
+  });
+
+  it("refuses JSON the schema does not know", () => {
+    expect(() => jsonToState({ type: "doc", content: [{ type: "iframe" }] })).toThrow();
+    expect(() => jsonToState({ type: "doc", content: [{ type: "text", text: "loose" }] })).toThrow();
+  });
+
+  it("leaves out elements the schema does not know, as the editor does", () => {
+    const ydoc = new Y.Doc();
+    const fragment = ydoc.getXmlFragment(YJS_FRAGMENT);
+    const script = new Y.XmlElement("script");
+    script.insert(0, [new Y.XmlText("alert(1)")]);
+    const paragraph = new Y.XmlElement("paragraph");
+    paragraph.insert(0, [new Y.XmlText("bleibt")]);
+    fragment.insert(0, [script, paragraph]);
+    expect(stateToJson(Y.encodeStateAsUpdate(ydoc))).toEqual({
+      type: "doc",
+      content: [{ type: "paragraph", content: [{ type: "text", text: "bleibt" }] }],
+    });
+  });
+});
