@@ -1,0 +1,83 @@
+import type { CommentThread, CreateCommentInput, CreateThreadInput } from "@ensemble/contracts/documents";
+import { type QueryClient, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { api, call } from "../../../lib/api.ts";
+
+/** The key of a document's comment threads. */
+export function threadsKey(documentId: string) {
+  return ["document-comments", documentId] as const;
+}
+
+/**
+ * How often the threads are fetched again while the panel is open: there is no event stream for
+ * comments yet, and new threads of others are also noticed through their marks in the text.
+ */
+const REFRESH_MS = 30_000;
+
+/** GET /api/documents/{id}/threads: open and resolved threads with their comments. */
+export function useThreads(documentId: string) {
+  return useQuery({
+    queryKey: threadsKey(documentId),
+    queryFn: async () =>
+      (await call(api.documents[":id"].threads.$get({ param: { id: documentId } }))).threads,
+    refetchInterval: REFRESH_MS,
+  });
+}
+
+/** Puts an answered thread into the cached list (new ones at the end). */
+function threadChanged(queryClient: QueryClient, documentId: string, thread: CommentThread) {
+  queryClient.setQueryData<CommentThread[]>(threadsKey(documentId), (threads) => {
+    if (!threads) {
+      return [thread];
+    }
+    return threads.some((t) => t.id === thread.id)
+      ? threads.map((t) => (t.id === thread.id ? thread : t))
+      : [...threads, thread];
+  });
+}
+
+/** POST /api/documents/{id}/threads: a new thread with its first comment (the id is ours). */
+export function useCreateThread(documentId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: CreateThreadInput) =>
+      call(api.documents[":id"].threads.$post({ param: { id: documentId }, json: input })),
+    onSuccess: ({ thread }) => threadChanged(queryClient, documentId, thread),
+  });
+}
+
+/** POST /api/documents/{id}/threads/{threadId}/comments: a reply. */
+export function useReply(documentId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ threadId, ...input }: { threadId: string } & CreateCommentInput) =>
+      call(
+        api.documents[":id"].threads[":threadId"].comments.$post({
+          param: { id: documentId, threadId },
+          json: input,
+        }),
+      ),
+    onSuccess: ({ thread }) => threadChanged(queryClient, documentId, thread),
+  });
+}
+
+/** POST …/threads/{threadId}/resolve or …/reopen. */
+export function useSetThreadResolved(documentId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ threadId, resolved }: { threadId: string; resolved: boolean }) => {
+      const param = { param: { id: documentId, threadId } };
+      return call(
+        resolved
+          ? api.documents[":id"].threads[":threadId"].resolve.$post(param)
+          : api.documents[":id"].threads[":threadId"].reopen.$post(param),
+      );
+    },
+    onSuccess: ({ thread }) => threadChanged(queryClient, documentId, thread),
+  });
+}
+
+/** Fetches the threads again now (a mark of a thread we do not know yet appeared in the text). */
+export function useRefreshThreads(documentId: string) {
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries({ queryKey: threadsKey(documentId) });
+}
