@@ -7,6 +7,7 @@ import {
   organisationActions,
   projectActions,
   type Subject,
+  templateActions,
 } from "@ensemble/access/policy";
 import type { AccessRevocation } from "@ensemble/access/revocations";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -108,6 +109,7 @@ const all = {
   network: networkActions,
   project: projectActions,
   document: documentActions,
+  template: templateActions,
 };
 const adminOrg = all.organisation.filter((a) => a !== "transfer_ownership");
 const memberOrg = ["read", "create_project", "leave"] as const;

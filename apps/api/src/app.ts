@@ -8,6 +8,11 @@ import type { Context } from "hono";
 import type { AppDeps } from "./deps.ts";
 import { accountRoutes } from "./features/account/account.routes.ts";
 import { authRoutes } from "./features/auth/auth.routes.ts";
+import {
+  documentsRoutes,
+  foldersRoutes,
+  projectDocumentsRoutes,
+} from "./features/documents/documents.routes.ts";
 import { healthRoutes } from "./features/health/health.routes.ts";
 import { invitationsRoutes } from "./features/invitations/invitations.routes.ts";
 import { networksRoutes } from "./features/networks/networks.routes.ts";
@@ -32,6 +37,9 @@ export function createApp(deps: AppDeps) {
     .route("/organisations", organisationsRoutes(deps))
     .route("/networks", networksRoutes(deps))
     .route("/projects", projectsRoutes(deps))
+    .route("/projects", projectDocumentsRoutes(deps))
+    .route("/documents", documentsRoutes(deps))
+    .route("/folders", foldersRoutes(deps))
     .route("/invitations", invitationsRoutes(deps));
 
   const docs = {

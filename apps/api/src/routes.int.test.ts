@@ -41,6 +41,8 @@ interface Victim {
   carol: string;
   item: string;
   invitations: { organisation: string; network: string; project: string };
+  document: string;
+  folder: string;
 }
 
 let victim: Victim;
@@ -115,6 +117,13 @@ beforeAll(async () => {
     }),
   );
   const onboarding = ok(await alice.client.get(`/api/networks/${network}/onboarding`));
+  const folder = ok(await alice.client.post(`/api/projects/${project}/folders`, { name: "Anträge" }));
+  const document = ok(
+    await alice.client.post(`/api/projects/${project}/documents`, {
+      title: "Antrag",
+      folderId: folder.json.folder.id,
+    }),
+  );
   owner = alice.client;
   victim = {
     organisation,
@@ -129,6 +138,8 @@ beforeAll(async () => {
       network: netInv.json.invitation.id,
       project: projInv.json.invitation.id,
     },
+    document: document.json.document.id,
+    folder: folder.json.folder.id,
   };
 
   // the stranger: signed in, with an organisation, network and project of her own
@@ -136,15 +147,23 @@ beforeAll(async () => {
   eve = stranger.client;
   const own = ok(await eve.post("/api/organisations", { name: "Freie Szene e.V.", kind: "association" }));
   ok(await eve.post("/api/networks", { organisationId: own.json.organisation.id, name: "Anderes Netz" }));
-  ok(await eve.post("/api/projects", { organisationId: own.json.organisation.id, name: "Eigenes Projekt" }));
+  const ownProject = ok(
+    await eve.post("/api/projects", { organisationId: own.json.organisation.id, name: "Eigenes Projekt" }),
+  );
+  ok(await eve.post(`/api/projects/${ownProject.json.project.id}/documents`, { title: "Eigenes Dokument" }));
 });
 
 /** The concrete path for a rule, with the victim's ids in place of the parameters. */
 function pathFor(route: string, rule: RouteRule): string {
   const [, pattern = ""] = route.split(" ");
   const scope = "scope" in rule ? rule.scope : undefined;
-  const id =
-    scope === "organisation" ? victim.organisation : scope === "network" ? victim.network : victim.project;
+  const ids: Record<string, string> = {
+    organisation: victim.organisation,
+    network: victim.network,
+    document: victim.document,
+    folder: victim.folder,
+  };
+  const id = (scope && ids[scope]) ?? victim.project;
   const invitation =
     scope === "organisation"
       ? victim.invitations.organisation

@@ -5,6 +5,7 @@ import {
   loadNetworkSubject,
   loadOrganisationSubject,
   loadProjectSubject,
+  loadTemplateSubject,
 } from "./load.ts";
 import {
   type Actor,
@@ -18,6 +19,8 @@ import {
   type ProjectAction,
   type ProjectSubject,
   type Subject,
+  type TemplateAction,
+  type TemplateSubject,
 } from "./policy.ts";
 
 const NOT_FOUND: Record<Subject["kind"], string> = {
@@ -25,6 +28,7 @@ const NOT_FOUND: Record<Subject["kind"], string> = {
   network: "There is no such network.",
   project: "There is no such project.",
   document: "There is no such document.",
+  template: "There is no such template.",
 };
 
 /**
@@ -113,6 +117,21 @@ export async function authorizeDocument(
   const subject = await loadDocumentSubject(db, actor, id);
   if (!subject) {
     throw new AppError("not_found", NOT_FOUND.document);
+  }
+  assertCan(actor, action, subject);
+  return subject;
+}
+
+/** Loads a saved template (with its owner) and checks the action. */
+export async function authorizeTemplate(
+  db: Db,
+  actor: Actor,
+  action: TemplateAction,
+  id: string,
+): Promise<TemplateSubject> {
+  const subject = await loadTemplateSubject(db, actor, id);
+  if (!subject) {
+    throw new AppError("not_found", NOT_FOUND.template);
   }
   assertCan(actor, action, subject);
   return subject;

@@ -6,6 +6,7 @@ import type {
   OrganisationRole,
   OrganisationSubject,
   ProjectSubject,
+  TemplateSubject,
 } from "./policy.ts";
 
 /**
@@ -135,4 +136,23 @@ export async function loadDocumentSubject(db: Db, actor: Actor, id: string): Pro
     creator: doc.created_by === actor.userId,
     project,
   };
+}
+
+/** A saved template with the actor's relation to the organisation or network that owns it. */
+export async function loadTemplateSubject(db: Db, actor: Actor, id: string): Promise<TemplateSubject | null> {
+  const row = await db
+    .selectFrom("document_templates")
+    .select(["id", "organisation_id", "network_id", "created_by"])
+    .where("id", "=", id)
+    .executeTakeFirst();
+  if (!row) {
+    return null;
+  }
+  const owner = row.organisation_id
+    ? await loadOrganisationSubject(db, actor, row.organisation_id)
+    : await loadNetworkSubject(db, actor, row.network_id ?? "");
+  if (!owner) {
+    return null;
+  }
+  return { kind: "template", id: row.id, owner, creator: row.created_by === actor.userId };
 }

@@ -4,16 +4,24 @@ import {
   can,
   canAssignOrganisationRole,
   canRemoveOrganisationMember,
+  canSaveTemplate,
+  type DocumentAction,
+  type DocumentSubject,
+  documentActions,
   type NetworkAction,
   type NetworkSubject,
   networkActions,
   type OrganisationAction,
   type OrganisationRole,
+  type OrganisationSubject,
   organisationActions,
   type ProjectAction,
   type ProjectRole,
   type ProjectSubject,
   projectActions,
+  type TemplateAction,
+  type TemplateSubject,
+  templateActions,
 } from "./policy.ts";
 
 const actor: Actor = { userId: "u" };
@@ -168,4 +176,218 @@ describe("field-level role rules", () => {
       [false, false, false],
     ]);
   });
+});
+
+type DocumentPersona = ProjectPersona & { creator: boolean };
+const documentPersonas: Record<string, DocumentPersona> = {
+  lead: { role: "lead", ownerAdmin: false, creator: false },
+  "editor who created it": { role: "editor", ownerAdmin: false, creator: true },
+  "another editor": { role: "editor", ownerAdmin: false, creator: false },
+  viewer: { role: "viewer", ownerAdmin: false, creator: false },
+  "viewer who created it (a former editor)": { role: "viewer", ownerAdmin: false, creator: true },
+  "admin of the owning organisation": { role: null, ownerAdmin: true, creator: false },
+  outsider: { role: null, ownerAdmin: false, creator: false },
+};
+
+/** Allowed document actions per persona, by project state and whether the document is trashed. */
+const documentMatrix: Record<string, Record<string, readonly DocumentAction[]>> = {
+  "active project, document active": {
+    lead: ["read", "edit", "comment", "trash"],
+    "editor who created it": ["read", "edit", "comment", "trash"],
+    "another editor": ["read", "edit", "comment", "trash"],
+    viewer: ["read", "comment"],
+    "viewer who created it (a former editor)": ["read", "comment"],
+    "admin of the owning organisation": ["read", "edit", "comment", "trash"],
+    outsider: [],
+  },
+  "active project, document trashed": {
+    lead: ["read", "restore", "delete"],
+    "editor who created it": ["read", "restore", "delete"],
+    "another editor": ["read", "restore"],
+    viewer: [],
+    "viewer who created it (a former editor)": [],
+    "admin of the owning organisation": ["read", "restore", "delete"],
+    outsider: [],
+  },
+  "archived project, document active": {
+    lead: ["read"],
+    "editor who created it": ["read"],
+    "another editor": ["read"],
+    viewer: ["read"],
+    "viewer who created it (a former editor)": ["read"],
+    "admin of the owning organisation": ["read"],
+    outsider: [],
+  },
+  "archived project, document trashed": {
+    lead: [],
+    "editor who created it": [],
+    "another editor": [],
+    viewer: [],
+    "viewer who created it (a former editor)": [],
+    "admin of the owning organisation": [],
+    outsider: [],
+  },
+  "trashed project, document active": {
+    lead: ["read"],
+    "editor who created it": [],
+    "another editor": [],
+    viewer: [],
+    "viewer who created it (a former editor)": [],
+    "admin of the owning organisation": ["read"],
+    outsider: [],
+  },
+};
+
+describe("document policy", () => {
+  for (const [situation, personas] of Object.entries(documentMatrix)) {
+    const [projectPart = "", documentPart = ""] = situation.split(", ");
+    const state = projectPart.split(" ")[0] as ProjectSubject["state"];
+    for (const [name, allowed] of Object.entries(personas)) {
+      for (const action of documentActions) {
+        const expected = allowed.includes(action);
+        it(`${situation}: ${name} ${expected ? "may" : "may not"} ${action}`, () => {
+          const { creator, ...persona } = documentPersonas[name] as DocumentPersona;
+          const subject: DocumentSubject = {
+            kind: "document",
+            id: "d",
+            trashed: documentPart.endsWith("trashed"),
+            creator,
+            project: {
+              kind: "project",
+              id: "p",
+              owner: { kind: "organisation", id: "o" },
+              state,
+              ...persona,
+            },
+          };
+          expect(can(actor, action, subject)).toBe(expected);
+        });
+      }
+    }
+  }
+});
+
+const orgOwner = (role: OrganisationRole | null): OrganisationSubject => ({
+  kind: "organisation",
+  id: "o",
+  role,
+});
+const netOwner = (
+  coordinatorRole: OrganisationRole | null,
+  partnerRoles: OrganisationRole[],
+): NetworkSubject => ({
+  kind: "network",
+  id: "n",
+  coordinatorId: "c",
+  coordinatorRole,
+  partnerRoles,
+});
+
+describe("template policy", () => {
+  const cases: [string, TemplateSubject["owner"], boolean, readonly TemplateAction[]][] = [
+    // who, owner facts, saved it?, allowed
+    ["organisation owner", orgOwner("owner"), false, ["read", "delete"]],
+    ["organisation admin", orgOwner("admin"), false, ["read", "delete"]],
+    ["organisation member", orgOwner("member"), false, ["read"]],
+    ["organisation member who saved it", orgOwner("member"), true, ["read", "delete"]],
+    ["former member who saved it", orgOwner(null), true, []],
+    ["outsider", orgOwner(null), false, []],
+    ["coordinator admin", netOwner("admin", ["admin"]), false, ["read", "delete"]],
+    ["coordinator member", netOwner("member", ["member"]), false, ["read"]],
+    ["partner admin", netOwner(null, ["admin"]), false, ["read"]],
+    ["partner member who saved it", netOwner(null, ["member"]), true, ["read", "delete"]],
+    ["organisation outside the network", netOwner(null, []), false, []],
+    ["former partner who saved it", netOwner(null, []), true, []],
+  ];
+  for (const [who, owner, creator, allowed] of cases) {
+    for (const action of templateActions) {
+      const expected = allowed.includes(action);
+      it(`${who} ${expected ? "may" : "may not"} ${action} a template`, () => {
+        expect(can(actor, action, { kind: "template", id: "t", owner, creator })).toBe(expected);
+      });
+    }
+  }
+});
+
+describe("saving a document as a template", () => {
+  const doc = (
+    owner: ProjectSubject["owner"],
+    persona: ProjectPersona,
+    extra: Partial<DocumentSubject> = {},
+    state: ProjectSubject["state"] = "active",
+  ): DocumentSubject => ({
+    kind: "document",
+    id: "d",
+    trashed: false,
+    creator: false,
+    project: { kind: "project", id: "p", owner, state, ...persona },
+    ...extra,
+  });
+  const inOrg = { kind: "organisation" as const, id: "o" };
+  const inNet = { kind: "network" as const, id: "n" };
+  const viewer: ProjectPersona = { role: "viewer", ownerAdmin: false };
+  const none: ProjectPersona = { role: null, ownerAdmin: false };
+  const cases: [string, DocumentSubject, TemplateSubject["owner"], boolean, boolean][] = [
+    // case, document, owner, owner is a partner of the project's network, allowed
+    [
+      "a viewer who is a member, into the project's organisation",
+      doc(inOrg, viewer),
+      orgOwner("member"),
+      false,
+      true,
+    ],
+    ["from an archived project", doc(inOrg, viewer, {}, "archived"), orgOwner("member"), false, true],
+    ["a guest (not a member of the organisation)", doc(inOrg, viewer), orgOwner(null), false, false],
+    ["into another organisation", doc(inOrg, viewer), { ...orgOwner("owner"), id: "other" }, false, false],
+    ["someone who cannot read the document", doc(inOrg, none), orgOwner("owner"), false, false],
+    [
+      "a trashed document",
+      doc(inOrg, { role: "lead", ownerAdmin: false }, { trashed: true }),
+      orgOwner("owner"),
+      false,
+      false,
+    ],
+    [
+      "into the network, as a coordinator admin",
+      doc(inNet, viewer),
+      netOwner("admin", ["admin"]),
+      false,
+      true,
+    ],
+    ["into the network, as a partner admin", doc(inNet, viewer), netOwner(null, ["admin"]), false, false],
+    [
+      "into another network",
+      doc(inNet, viewer),
+      { ...netOwner("owner", ["owner"]), id: "other" },
+      false,
+      false,
+    ],
+    [
+      "a network into an organisation project",
+      doc(inOrg, viewer),
+      { ...netOwner("owner", ["owner"]), id: "o" },
+      false,
+      false,
+    ],
+    ["into my partner organisation", doc(inNet, viewer), { ...orgOwner("member"), id: "p1" }, true, true],
+    [
+      "into my organisation outside the network",
+      doc(inNet, viewer),
+      { ...orgOwner("owner"), id: "x" },
+      false,
+      false,
+    ],
+    [
+      "into a partner organisation I am not in",
+      doc(inNet, viewer),
+      { ...orgOwner(null), id: "p2" },
+      true,
+      false,
+    ],
+  ];
+  for (const [name, document, owner, partner, allowed] of cases) {
+    it(`${allowed ? "allows" : "refuses"} ${name}`, () => {
+      expect(canSaveTemplate(actor, document, owner, partner)).toBe(allowed);
+    });
+  }
 });

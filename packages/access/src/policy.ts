@@ -53,7 +53,24 @@ export interface DocumentSubject {
   project: ProjectSubject;
 }
 
-export type Subject = OrganisationSubject | NetworkSubject | ProjectSubject | DocumentSubject;
+/**
+ * A template an organisation or network saved, with the actor's relation to its owner (loaded
+ * like the organisation or network itself).
+ */
+export interface TemplateSubject {
+  kind: "template";
+  id: string;
+  owner: OrganisationSubject | NetworkSubject;
+  /** The actor saved this template. */
+  creator: boolean;
+}
+
+export type Subject =
+  | OrganisationSubject
+  | NetworkSubject
+  | ProjectSubject
+  | DocumentSubject
+  | TemplateSubject;
 
 export const organisationActions = [
   "read",
@@ -96,13 +113,18 @@ export type ProjectAction = (typeof projectActions)[number];
 export const documentActions = ["read", "edit", "comment", "trash", "restore", "delete"] as const;
 export type DocumentAction = (typeof documentActions)[number];
 
+export const templateActions = ["read", "delete"] as const;
+export type TemplateAction = (typeof templateActions)[number];
+
 export type ActionFor<S extends Subject> = S extends OrganisationSubject
   ? OrganisationAction
   : S extends NetworkSubject
     ? NetworkAction
     : S extends DocumentSubject
       ? DocumentAction
-      : ProjectAction;
+      : S extends TemplateSubject
+        ? TemplateAction
+        : ProjectAction;
 
 const rank: Record<OrganisationRole, number> = { member: 1, admin: 2, owner: 3 };
 
@@ -178,7 +200,8 @@ function canProject(action: ProjectAction, s: ProjectSubject): boolean {
  * Documents follow their project: members read, editors and leads write, and everyone who reads
  * may comment while the project is active (a guest reviewer of a grant application comments
  * without editing). A trashed document is seen only by those who may bring it back; deleting
- * for good is for leads and for the editor who created it.
+ * for good is for leads and for the editor who created it, and only from the trash (as in
+ * Outline and Notion: a document is trashed first, so a slip can be undone).
  */
 function canDocument(action: DocumentAction, s: DocumentSubject): boolean {
   const p = s.project;
@@ -194,8 +217,64 @@ function canDocument(action: DocumentAction, s: DocumentSubject): boolean {
     case "restore":
       return s.trashed && editor;
     case "delete":
-      return editor && (s.creator || p.role === "lead" || p.ownerAdmin);
+      return s.trashed && editor && (s.creator || p.role === "lead" || p.ownerAdmin);
   }
+}
+
+/** Is the actor in the organisation, or (network) in one of its partner organisations? */
+function belongsTo(owner: OrganisationSubject | NetworkSubject): boolean {
+  return owner.kind === "organisation" ? owner.role !== null : owner.partnerRoles.length > 0;
+}
+
+/** Does the actor administer the organisation, or (network) its coordinating organisation? */
+function administers(owner: OrganisationSubject | NetworkSubject): boolean {
+  return owner.kind === "organisation"
+    ? atLeast(owner.role, "admin")
+    : atLeast(owner.coordinatorRole, "admin");
+}
+
+/**
+ * Saved templates belong to an organisation or a network. Its people see them (an organisation's
+ * members; a network's partner organisations' members); its administrators (the organisation's
+ * admins, the coordinating organisation's admins for a network) delete any, and whoever saved
+ * one deletes it while they still belong. In a project, the offered templates are scoped in SQL
+ * by the same facts (see `canSaveTemplate` for which owners take part in a project).
+ */
+function canTemplate(action: TemplateAction, s: TemplateSubject): boolean {
+  switch (action) {
+    case "read":
+      return belongsTo(s.owner);
+    case "delete":
+      return administers(s.owner) || (s.creator && belongsTo(s.owner));
+  }
+}
+
+/**
+ * May the actor save this document as a template of `owner`? Anyone who may read the (untrashed)
+ * document, so last year's archived application can become this year's template, into:
+ * - the project's owning organisation, as one of its members;
+ * - for a network project, the network, as an admin of its coordinating organisation (the
+ *   network's templates are offered to all its projects), or one of the actor's own
+ *   organisations that is a partner of the network (`ownerIsPartner`: loaded with the owner).
+ * Any other owner takes no part in the project, so its templates would leak the document there.
+ */
+export function canSaveTemplate(
+  actor: Actor,
+  document: DocumentSubject,
+  owner: OrganisationSubject | NetworkSubject,
+  ownerIsPartner: boolean,
+): boolean {
+  if (document.trashed || !can(actor, "read", document)) {
+    return false;
+  }
+  const project = document.project.owner;
+  if (owner.kind === "network") {
+    return project.kind === "network" && project.id === owner.id && administers(owner);
+  }
+  if (owner.role === null) {
+    return false;
+  }
+  return project.kind === "organisation" ? project.id === owner.id : ownerIsPartner;
 }
 
 /** May the actor do this? (Pure: every fact it needs is on the subject.) */
@@ -209,6 +288,8 @@ export function can<S extends Subject>(_actor: Actor, action: ActionFor<S>, subj
       return canProject(action as ProjectAction, subject);
     case "document":
       return canDocument(action as DocumentAction, subject);
+    case "template":
+      return canTemplate(action as TemplateAction, subject);
   }
 }
 

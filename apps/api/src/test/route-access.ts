@@ -8,7 +8,7 @@ export type RouteRule =
   | { public: string }
   | { self: string }
   | {
-      scope: "organisation" | "network" | "project" | "invitation";
+      scope: "organisation" | "network" | "project" | "invitation" | "document" | "folder" | "template";
       action: string;
       body?: unknown;
       query?: string;
@@ -26,7 +26,19 @@ const net = (action: string, body?: unknown, query?: string): RouteRule => ({
   body,
   ...(query ? { query } : {}),
 });
-const project = (action: string, body?: unknown): RouteRule => ({ scope: "project", action, body });
+const project = (action: string, body?: unknown, query?: string): RouteRule => ({
+  scope: "project",
+  action,
+  body,
+  ...(query ? { query } : {}),
+});
+const doc = (action: string, body?: unknown, query?: string): RouteRule => ({
+  scope: "document",
+  action,
+  body,
+  ...(query ? { query } : {}),
+});
+const folder = (action: string, body?: unknown): RouteRule => ({ scope: "folder", action, body });
 
 export const routeAccess: Record<string, RouteRule> = {
   "GET /api/health": { public: "load balancers and monitoring" },
@@ -106,6 +118,18 @@ export const routeAccess: Record<string, RouteRule> = {
     role: "viewer",
   }),
   "DELETE /api/projects/:id/invitations/:invitationId": project("manage_members"),
+  "GET /api/projects/:id/documents": project("read", undefined, "view=trash"),
+  "POST /api/projects/:id/documents": project("edit_content", { title: "Übernommen" }),
+  "POST /api/projects/:id/folders": project("edit_content", { name: "Übernommen" }),
+
+  "GET /api/documents/:id": doc("read"),
+  "PATCH /api/documents/:id": doc("edit", { title: "Übernommen" }),
+  "POST /api/documents/:id/duplicate": doc("edit"),
+  "DELETE /api/documents/:id": doc("trash"),
+  "POST /api/documents/:id/restore": doc("restore"),
+  "DELETE /api/documents/:id/permanent": doc("delete"),
+  "PATCH /api/folders/:id": folder("edit_content of the folder's project", { name: "Übernommen" }),
+  "DELETE /api/folders/:id": folder("edit_content of the folder's project"),
 
   "GET /api/invitations": { self: "invitations addressed to me" },
   "POST /api/invitations/preview": { public: "the mailed token proves the right to look" },

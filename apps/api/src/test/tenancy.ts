@@ -22,6 +22,14 @@ export const TENANT_TABLES = [
   "project_members",
   "invitations",
   "audit_events",
+  "document_folders",
+  "documents",
+  "document_snapshots",
+  "document_updates",
+  "document_versions",
+  "document_threads",
+  "document_comments",
+  "document_templates",
 ] as const satisfies readonly (keyof Database)[];
 
 /** Every table a route may write to: the accounts, the organisations and the tenants' tables. */

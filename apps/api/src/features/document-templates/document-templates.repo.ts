@@ -1,0 +1,136 @@
+import type { Db } from "@ensemble/db/db";
+import type { Database, DocumentTemplatesTable } from "@ensemble/db/schema";
+import { type ExpressionBuilder, type Insertable, sql } from "kysely";
+
+/** Whose templates a project offers: its organisation's, or its network's (and my partner organisations'). */
+export type ProjectOwner = { kind: "organisation" | "network"; id: string };
+
+/** A saved template with its owner's name (no state: lists never carry the content). */
+export interface TemplateListRow {
+  id: string;
+  organisation_id: string | null;
+  network_id: string | null;
+  name: string;
+  description: string;
+  created_by: string | null;
+  created_at: Date;
+  owner_name: string;
+}
+
+/**
+ * The templates a project offers to the user: the owning organisation's, or for a network
+ * project the network's and those of the user's own organisations that are its partners.
+ */
+function offeredTo(owner: ProjectOwner, userId: string) {
+  return (eb: ExpressionBuilder<Database & { t: Database["document_templates"] }, "t">) =>
+    owner.kind === "organisation"
+      ? eb("t.organisation_id", "=", owner.id)
+      : eb.or([
+          eb("t.network_id", "=", owner.id),
+          eb(
+            "t.organisation_id",
+            "in",
+            eb
+              .selectFrom("network_partners as np")
+              .innerJoin("organisation_members as om", "om.organisation_id", "np.organisation_id")
+              .select("np.organisation_id")
+              .where("np.network_id", "=", owner.id)
+              .where("om.user_id", "=", userId),
+          ),
+        ]);
+}
+
+/** The saved templates a project offers to the user, by name. */
+export function listOffered(db: Db, owner: ProjectOwner, userId: string): Promise<TemplateListRow[]> {
+  return db
+    .selectFrom("document_templates as t")
+    .leftJoin("organisations as o", "o.id", "t.organisation_id")
+    .leftJoin("networks as n", "n.id", "t.network_id")
+    .select([
+      "t.id",
+      "t.organisation_id",
+      "t.network_id",
+      "t.name",
+      "t.description",
+      "t.created_by",
+      "t.created_at",
+      sql<string>`coalesce(o.name, n.name)`.as("owner_name"),
+    ])
+    .where(offeredTo(owner, userId))
+    .orderBy(sql`lower(t.name)`)
+    .orderBy("t.id")
+    .execute() as Promise<TemplateListRow[]>;
+}
+
+/** The state of a template the project offers to the user (undefined: not offered, or none). */
+export async function findOfferedState(
+  db: Db,
+  owner: ProjectOwner,
+  userId: string,
+  id: string,
+): Promise<Uint8Array | undefined> {
+  const row = await db
+    .selectFrom("document_templates as t")
+    .select("t.state")
+    .where("t.id", "=", id)
+    .where(offeredTo(owner, userId))
+    .executeTakeFirst();
+  return row?.state;
+}
+
+/** The user's roles in these organisations (for what they may do with the listed templates). */
+export async function rolesIn(
+  db: Db,
+  userId: string,
+  organisationIds: readonly string[],
+): Promise<Map<string, "owner" | "admin" | "member">> {
+  if (organisationIds.length === 0) {
+    return new Map();
+  }
+  const rows = await db
+    .selectFrom("organisation_members")
+    .select(["organisation_id", "role"])
+    .where("user_id", "=", userId)
+    .where("organisation_id", "in", [...organisationIds])
+    .execute();
+  return new Map(rows.map((r) => [r.organisation_id, r.role]));
+}
+
+/** Is the organisation a partner of the network? */
+export async function isPartner(db: Db, networkId: string, organisationId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom("network_partners")
+    .select("organisation_id")
+    .where("network_id", "=", networkId)
+    .where("organisation_id", "=", organisationId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function insertTemplate(db: Db, values: Insertable<DocumentTemplatesTable>): Promise<void> {
+  await db.insertInto("document_templates").values(values).execute();
+}
+
+/** One saved template with its owner's name. */
+export function findTemplate(db: Db, id: string): Promise<TemplateListRow | undefined> {
+  return db
+    .selectFrom("document_templates as t")
+    .leftJoin("organisations as o", "o.id", "t.organisation_id")
+    .leftJoin("networks as n", "n.id", "t.network_id")
+    .select([
+      "t.id",
+      "t.organisation_id",
+      "t.network_id",
+      "t.name",
+      "t.description",
+      "t.created_by",
+      "t.created_at",
+      sql<string>`coalesce(o.name, n.name)`.as("owner_name"),
+    ])
+    .where("t.id", "=", id)
+    .executeTakeFirst() as Promise<TemplateListRow | undefined>;
+}
+
+export async function deleteTemplate(db: Db, id: string): Promise<void> {
+  await db.deleteFrom("document_templates").where("id", "=", id).execute();
+}
