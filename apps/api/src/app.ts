@@ -9,6 +9,11 @@ import type { AppDeps } from "./deps.ts";
 import { accountRoutes } from "./features/account/account.routes.ts";
 import { authRoutes } from "./features/auth/auth.routes.ts";
 import {
+  projectTemplatesRoutes,
+  saveAsTemplateRoutes,
+  templatesRoutes,
+} from "./features/document-templates/document-templates.routes.ts";
+import {
   documentsRoutes,
   foldersRoutes,
   projectDocumentsRoutes,
@@ -40,6 +45,9 @@ export function createApp(deps: AppDeps) {
     .route("/projects", projectDocumentsRoutes(deps))
     .route("/documents", documentsRoutes(deps))
     .route("/folders", foldersRoutes(deps))
+    .route("/projects", projectTemplatesRoutes(deps))
+    .route("/documents", saveAsTemplateRoutes(deps))
+    .route("/document-templates", templatesRoutes(deps))
     .route("/invitations", invitationsRoutes(deps));
 
   const docs = {

@@ -43,6 +43,7 @@ interface Victim {
   invitations: { organisation: string; network: string; project: string };
   document: string;
   folder: string;
+  template: string;
 }
 
 let victim: Victim;
@@ -117,6 +118,14 @@ beforeAll(async () => {
     }),
   );
   const onboarding = ok(await alice.client.get(`/api/networks/${network}/onboarding`));
+  const template = ok(await alice.client.post(`/api/projects/${project}/documents`, { title: "Vorlage" }))
+    .json.document.id as string;
+  const saved = ok(
+    await alice.client.post(`/api/documents/${template}/save-as-template`, {
+      name: "Vorlage",
+      owner: { kind: "organisation", id: organisation },
+    }),
+  );
   const folder = ok(await alice.client.post(`/api/projects/${project}/folders`, { name: "Anträge" }));
   const document = ok(
     await alice.client.post(`/api/projects/${project}/documents`, {
@@ -140,6 +149,7 @@ beforeAll(async () => {
     },
     document: document.json.document.id,
     folder: folder.json.folder.id,
+    template: saved.json.template.id,
   };
 
   // the stranger: signed in, with an organisation, network and project of her own
@@ -162,6 +172,7 @@ function pathFor(route: string, rule: RouteRule): string {
     network: victim.network,
     document: victim.document,
     folder: victim.folder,
+    template: victim.template,
   };
   const id = (scope && ids[scope]) ?? victim.project;
   const invitation =

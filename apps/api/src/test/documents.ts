@@ -25,19 +25,20 @@ export async function documentsWorld(t: TestApp) {
   return { lead, org, project, editor, viewer };
 }
 
-/** Invites a new person into a project with a role; they sign up and accept. */
+/** Invites someone (a new person unless `who` is given) into a project with a role; they accept. */
 export async function joinProject(
   t: TestApp,
   lead: Client,
   projectId: string,
   role: "lead" | "editor" | "viewer",
   displayName: string,
+  who?: Person,
 ): Promise<Member> {
-  const email = uniqueEmail(role);
+  const email = who?.email ?? uniqueEmail(role);
   const res = await lead.post(`/api/projects/${projectId}/invitations`, { email, role });
   expect(res.status, res.text).toBe(201);
   const token = inviteToken(t, email);
-  const joined = await person(t, displayName, { email });
+  const joined = who ?? (await person(t, displayName, { email }));
   const accepted = await joined.client.post("/api/invitations/accept", { token });
   expect(accepted.status, accepted.text).toBe(200);
   return { ...joined, role };

@@ -128,6 +128,12 @@ export const routeAccess: Record<string, RouteRule> = {
   "DELETE /api/documents/:id": doc("trash"),
   "POST /api/documents/:id/restore": doc("restore"),
   "DELETE /api/documents/:id/permanent": doc("delete"),
+  "GET /api/projects/:id/document-templates": project("read", undefined, "language=en"),
+  "POST /api/documents/:id/save-as-template": doc("read (and canSaveTemplate for the owner)", {
+    name: "Übernommen",
+    owner: { kind: "organisation", id: "00000000-0000-4000-8000-000000000000" },
+  }),
+  "DELETE /api/document-templates/:id": { scope: "template", action: "delete" },
   "PATCH /api/folders/:id": folder("edit_content of the folder's project", { name: "Übernommen" }),
   "DELETE /api/folders/:id": folder("edit_content of the folder's project"),
 
