@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { stockClient, textOf, until } from "@ensemble/collab-core/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 // The smoke suite: the real server process, on the embedded PGlite in a fresh data folder, with
@@ -13,6 +14,7 @@ let port = 0;
 let origin = "";
 let child: ChildProcess | undefined;
 let output = "";
+let session = "";
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -161,6 +163,42 @@ describe("pnpm start on the embedded database", () => {
     const cookie = signIn.headers.get("set-cookie")?.split(";")[0];
     const me = await call("/api/account/me", {}, cookie);
     expect(((await me.json()) as any).user.email).toBe(email);
+    session = cookie ?? "";
+  });
+
+  it("edits a document live over /collab on the same port, and keeps it across a restart", async () => {
+    const post = async (path: string, body: unknown) => {
+      const res = await call(path, { method: "POST", body: JSON.stringify(body) }, session);
+      expect(res.status, await res.clone().text()).toBe(201);
+      return (await res.json()) as any;
+    };
+    const org = await post("/api/organisations", { name: "Theater am Markt", kind: "venue" });
+    const project = await post("/api/projects", { organisationId: org.organisation.id, name: "Spielzeit" });
+    const { document } = await post(`/api/projects/${project.project.id}/documents`, { title: "Konzept" });
+    const token = session.slice(session.indexOf("=") + 1);
+    const a = stockClient(port, document.id, origin, token);
+    const b = stockClient(port, document.id, origin, token);
+    await until(() => a.provider.synced && b.provider.synced, 10_000, "both synced");
+    a.doc.getText("t").insert(0, "Erster Akt. ");
+    b.doc.getText("t").insert(0, "Prolog. ");
+    await until(() => textOf(a.doc) === textOf(b.doc) && textOf(a.doc).length === 20, 10_000, "convergence");
+    const text = textOf(a.doc);
+    // a stranger's socket is refused before anything is loaded
+    const stranger = stockClient(port, document.id, origin, null);
+    const refused: number[] = [];
+    stranger.provider.on("connection-error", () => refused.push(1));
+    await until(() => refused.length > 0, 10_000, "the refusal");
+    stranger.provider.destroy();
+    a.provider.destroy();
+    b.provider.destroy();
+
+    expect(await stopServer()).toBe(0); // SIGTERM writes what is pending
+    output = "";
+    await startServer();
+    const c = stockClient(port, document.id, origin, token);
+    await until(() => c.provider.synced, 10_000, "sync after restart");
+    expect(textOf(c.doc)).toBe(text);
+    c.provider.destroy();
   });
 });
 
