@@ -61,4 +61,24 @@ describe("Yjs state ⇄ Tiptap JSON", () => {
       content: [{ type: "paragraph", content: [{ type: "text", text: "bleibt" }] }],
     });
   });
+
+  it("always returns a valid document, even from content a client put in the wrong place", () => {
+    const ydoc = new Y.Doc();
+    const fragment = ydoc.getXmlFragment(YJS_FRAGMENT);
+    const cell = new Y.XmlElement("tableCell");
+    const cellParagraph = new Y.XmlElement("paragraph");
+    cellParagraph.insert(0, [new Y.XmlText("Zelle ohne Tabelle")]);
+    cell.insert(0, [cellParagraph]);
+    const item = new Y.XmlElement("listItem");
+    const itemParagraph = new Y.XmlElement("paragraph");
+    itemParagraph.insert(0, [new Y.XmlText("Punkt ohne Liste")]);
+    item.insert(0, [itemParagraph]);
+    fragment.insert(0, [cell, item]);
+
+    const json = stateToJson(Y.encodeStateAsUpdate(ydoc));
+    expect(normalizeJson(json)).toEqual(json);
+    expect(JSON.stringify(json)).toContain("Zelle ohne Tabelle");
+    expect(JSON.stringify(json)).toContain("Punkt ohne Liste");
+    expect(stateToJson(jsonToState(json))).toEqual(json);
+  });
 });

@@ -1,5 +1,5 @@
 import type { JSONContent } from "@tiptap/core";
-import { normalizeJson } from "./convert.ts";
+import { normalizeJson } from "./schema.ts";
 
 /** The built-in template keys; the same list as `BuiltinTemplateKey` in `@ensemble/contracts/documents`. */
 export const BUILTIN_TEMPLATE_KEYS = [

@@ -129,3 +129,126 @@ export function typesUsed(json: JSONContent, into = { nodes: new Set<string>(), 
   }
   return into;
 }
+
+/** A document using everything a Word file carries both ways (no comments, rules, list starts or code languages). */
+export function docxFaithfulDocument(): JSONContent {
+  return {
+    type: "doc",
+    content: [
+      { type: "heading", attrs: { level: 1 }, content: [text("Sicherheitskonzept Straßenfest Görlitz")] },
+      { type: "heading", attrs: { level: 2 }, content: [text("Übersicht")] },
+      { type: "heading", attrs: { level: 3 }, content: [text("Größe")] },
+      { type: "heading", attrs: { level: 4 }, content: [text("Äußeres")] },
+      paragraph(
+        text("fett", [{ type: "bold" }]),
+        text(" "),
+        text("kursiv", [{ type: "italic" }]),
+        text(" "),
+        text("unterstrichen", [{ type: "underline" }]),
+        text(" "),
+        text("durchgestrichen", [{ type: "strike" }]),
+        text(" "),
+        text("npm test", [{ type: "code" }]),
+        { type: "hardBreak" },
+        text("Zur "),
+        text("Website", [
+          { type: "link", attrs: { href: "https://example.org/fest?jahr=2026&ort=g%C3%B6rlitz" } },
+        ]),
+        text(" und "),
+        text("fett verlinkt", [
+          { type: "bold" },
+          { type: "link", attrs: { href: "mailto:info@example.org" } },
+        ]),
+        text("."),
+      ),
+      {
+        type: "bulletList",
+        content: [
+          { type: "listItem", content: [paragraph(text("Bühne"))] },
+          {
+            type: "listItem",
+            content: [
+              paragraph(text("Stände")),
+              { type: "bulletList", content: [{ type: "listItem", content: [paragraph(text("Getränke"))] }] },
+            ],
+          },
+        ],
+      },
+      {
+        type: "orderedList",
+        content: [
+          { type: "listItem", content: [paragraph(text("Aufbau"))] },
+          {
+            type: "listItem",
+            content: [
+              paragraph(text("Einlass")),
+              {
+                type: "orderedList",
+                content: [{ type: "listItem", content: [paragraph(text("Taschenkontrolle"))] }],
+              },
+            ],
+          },
+        ],
+      },
+      {
+        type: "taskList",
+        content: [
+          { type: "taskItem", attrs: { checked: true }, content: [paragraph(text("Genehmigung beantragt"))] },
+          {
+            type: "taskItem",
+            attrs: { checked: false },
+            content: [
+              paragraph(text("Sanitätsdienst buchen")),
+              {
+                type: "taskList",
+                content: [
+                  {
+                    type: "taskItem",
+                    attrs: { checked: false },
+                    content: [paragraph(text("Angebot prüfen"))],
+                  },
+                ],
+              },
+            ],
+          },
+        ],
+      },
+      { type: "blockquote", content: [paragraph(text("Sicherheit geht vor."))] },
+      { type: "codeBlock", content: [text("Kanal 1: Leitung\nKanal 2: Sanität")] },
+      {
+        type: "table",
+        content: [
+          {
+            type: "tableRow",
+            content: [
+              { type: "tableHeader", content: [paragraph(text("Stelle"))] },
+              { type: "tableHeader", content: [paragraph(text("Telefon"))] },
+            ],
+          },
+          {
+            type: "tableRow",
+            content: [
+              { type: "tableCell", content: [paragraph(text("Polizei"))] },
+              { type: "tableCell", content: [paragraph(text("110"))] },
+            ],
+          },
+          {
+            type: "tableRow",
+            content: [
+              {
+                type: "tableCell",
+                attrs: { colspan: 2 },
+                content: [paragraph(text("Sammelplatz: Marktplatz"))],
+              },
+            ],
+          },
+        ],
+      },
+      paragraph(text("Ende.")),
+    ],
+  };
+}
+
+/** A 2×3 red PNG as a data URL. */
+export const TINY_PNG =
+  "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAIAAAADCAIAAAA2iEnWAAAAEElEQVR4nGP4z8AARAwoFABE0AX7pM/egAAAAABJRU5ErkJggg==";
