@@ -153,7 +153,14 @@ export class Room {
   ) {
     this.base = stored.snapshot ?? Y.encodeStateAsUpdate(new Y.Doc());
     this.bytes = this.base.byteLength;
-    this.addToStateVector(this.base);
+    if (stored.snapshot && stored.stateVector) {
+      // stored with the snapshot: a large document opens without parsing its state
+      for (const [client, clock] of Y.decodeStateVector(stored.stateVector)) {
+        this.sv.set(client, clock);
+      }
+    } else {
+      this.addToStateVector(this.base);
+    }
     for (const u of stored.updates) {
       this.tail.push(u.data);
       this.bytes += u.data.byteLength;
@@ -273,14 +280,25 @@ export class Room {
 
   private answerStep1(conn: Connection, encodedSv: Uint8Array): void {
     const sv = Y.decodeStateVector(encodedSv);
-    const parts = [this.base, ...(this.mid ? [this.mid] : []), ...this.tail];
+    const recent = [...(this.mid ? [this.mid] : []), ...this.tail];
     if (sv.size === 0) {
-      // a new client: the stored bytes as they are, no Y.Doc, no re-encoding
-      conn.send(syncMessage(SYNC_STEP2, parts.length === 1 ? this.base : Y.mergeUpdates(parts)));
+      // a new client: the stored bytes as they are (no Y.Doc, no re-encoding), then the recent
+      // part (small) as an update of its own, so the large base is never merged on this path
+      conn.send(syncMessage(SYNC_STEP2, this.base));
+      if (recent.length > 0) {
+        conn.send(
+          syncMessage(SYNC_UPDATE, recent.length === 1 ? (recent[0] as Uint8Array) : Y.mergeUpdates(recent)),
+        );
+      }
       return;
     }
-    const diffs = parts.map((p) => Y.diffUpdate(p, encodedSv));
-    conn.send(syncMessage(SYNC_STEP2, diffs.length === 1 ? (diffs[0] as Uint8Array) : Y.mergeUpdates(diffs)));
+    conn.send(syncMessage(SYNC_STEP2, Y.diffUpdate(this.base, encodedSv)));
+    if (recent.length > 0) {
+      const diffs = recent.map((p) => Y.diffUpdate(p, encodedSv));
+      conn.send(
+        syncMessage(SYNC_UPDATE, diffs.length === 1 ? (diffs[0] as Uint8Array) : Y.mergeUpdates(diffs)),
+      );
+    }
   }
 
   private receiveUpdate(conn: Connection, update: Uint8Array): void {

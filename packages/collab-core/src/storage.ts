@@ -22,6 +22,8 @@ export interface StoredUpdate {
 export interface StoredState {
   /** The compacted state, or null when the document has none yet. */
   snapshot: Uint8Array | null;
+  /** The snapshot's state vector, when stored with it. */
+  stateVector: Uint8Array | null;
   /** Every logged update up to this sequence number is in the snapshot. */
   snapshotSeq: bigint;
   /** The tail: updates after the snapshot, in order. */
@@ -39,7 +41,7 @@ function bytes(value: Uint8Array): Uint8Array {
 export async function loadStoredState(db: Db, documentId: string): Promise<StoredState> {
   const snap = await db
     .selectFrom("document_snapshots")
-    .select(["state", "snapshot_seq"])
+    .select(["state", "state_vector", "snapshot_seq"])
     .where("document_id", "=", documentId)
     .executeTakeFirst();
   const snapshotSeq = BigInt(snap?.snapshot_seq ?? 0);
@@ -52,6 +54,7 @@ export async function loadStoredState(db: Db, documentId: string): Promise<Store
     .execute();
   return {
     snapshot: snap ? bytes(snap.state) : null,
+    stateVector: snap?.state_vector ? bytes(snap.state_vector) : null,
     snapshotSeq,
     updates: rows.map((r) => ({ seq: BigInt(r.seq), data: bytes(r.data) })),
   };
@@ -89,10 +92,11 @@ export async function readDocumentState(db: Db, documentId: string): Promise<Uin
 
 /** Sets the first state of a new document (from a template, an import or a duplicate). */
 export async function initDocumentState(db: Db, documentId: string, state: Uint8Array): Promise<void> {
+  const state_vector = Y.encodeStateVectorFromUpdate(state);
   await db
     .insertInto("document_snapshots")
-    .values({ document_id: documentId, state, snapshot_seq: 0 })
-    .onConflict((oc) => oc.column("document_id").doUpdateSet({ state, updated_at: new Date() }))
+    .values({ document_id: documentId, state, state_vector, snapshot_seq: 0 })
+    .onConflict((oc) => oc.column("document_id").doUpdateSet({ state, state_vector, updated_at: new Date() }))
     .execute();
 }
 
@@ -139,7 +143,7 @@ export async function compactDocument(db: Db, documentId: string): Promise<numbe
     // lock (or create) the snapshot row first: compactions of one document queue up here
     await trx
       .insertInto("document_snapshots")
-      .values({ document_id: documentId, state: EMPTY_STATE, snapshot_seq: 0 })
+      .values({ document_id: documentId, state: EMPTY_STATE, state_vector: null, snapshot_seq: 0 })
       .onConflict((oc) => oc.column("document_id").doNothing())
       .execute();
     const snap = await trx
@@ -162,7 +166,12 @@ export async function compactDocument(db: Db, documentId: string): Promise<numbe
     const state = mergeBounded([bytes(snap.state), ...rows.map((r) => bytes(r.data))]);
     await trx
       .updateTable("document_snapshots")
-      .set({ state, snapshot_seq: last as never, updated_at: sql`now()` as never })
+      .set({
+        state,
+        state_vector: Y.encodeStateVectorFromUpdate(state),
+        snapshot_seq: last as never,
+        updated_at: sql`now()` as never,
+      })
       .where("document_id", "=", documentId)
       .execute();
     await trx

@@ -187,6 +187,8 @@ export interface DocumentsTable {
 export interface DocumentSnapshotsTable {
   document_id: string;
   state: Uint8Array;
+  /** The state's Yjs state vector (null: compute it from `state`). */
+  state_vector: Uint8Array | null;
   /** bigint; pg returns it as a string. */
   snapshot_seq: ColumnType<string, string | number | bigint | undefined, string | number | bigint>;
   updated_at: CreatedAt;

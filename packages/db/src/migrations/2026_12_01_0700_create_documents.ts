@@ -47,6 +47,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable("document_snapshots")
     .addColumn("document_id", "text", (c) => c.primaryKey().references("documents.id").onDelete("cascade"))
     .addColumn("state", "bytea", (c) => c.notNull())
+    // the state's Yjs state vector, so opening a large document needs no parse of its state
+    .addColumn("state_vector", "bytea")
     .addColumn("snapshot_seq", "bigint", (c) => c.notNull().defaultTo(0))
     .addColumn("updated_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
