@@ -58,6 +58,50 @@ export function restoreTaskLists(node: JSONContent): JSONContent {
   };
 }
 
+/** Most a Word file may unpack to (what its zip directory declares), and most entries it may have. */
+const MAX_UNPACKED_BYTES = 64 * 1024 * 1024;
+const MAX_ZIP_ENTRIES = 2000;
+
+/**
+ * Refuses a file whose zip directory declares more than we are willing to unpack, before mammoth
+ * inflates anything: a few megabytes of upload must not become gigabytes of memory (zip bomb).
+ * A directory that lies is caught by JSZip's own size check only after inflating, so this guards
+ * against honest giants and naive bombs, not against every crafted archive.
+ */
+export function assertReasonableZip(bytes: Uint8Array): void {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let end = -1;
+  for (let offset = bytes.length - 22; offset >= Math.max(0, bytes.length - 22 - 0xffff); offset--) {
+    if (view.getUint32(offset, true) === 0x06054b50) {
+      end = offset;
+      break;
+    }
+  }
+  if (end < 0) {
+    throw new Error("Not a Word file (no zip directory).");
+  }
+  const entries = view.getUint16(end + 10, true);
+  let offset = view.getUint32(end + 16, true);
+  if (entries > MAX_ZIP_ENTRIES) {
+    throw new Error("The Word file has too many parts.");
+  }
+  let unpacked = 0;
+  for (let index = 0; index < entries; index++) {
+    if (offset + 46 > bytes.length || view.getUint32(offset, true) !== 0x02014b50) {
+      throw new Error("Not a Word file (damaged zip directory).");
+    }
+    unpacked += view.getUint32(offset + 24, true);
+    if (unpacked > MAX_UNPACKED_BYTES) {
+      throw new Error("The Word file unpacks to more than 64 MB.");
+    }
+    offset +=
+      46 +
+      view.getUint16(offset + 28, true) +
+      view.getUint16(offset + 30, true) +
+      view.getUint16(offset + 32, true);
+  }
+}
+
 function inputFor(bytes: Uint8Array): Parameters<typeof mammoth.convertToHtml>[0] {
   if (typeof Buffer !== "undefined") {
     return { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
@@ -70,6 +114,7 @@ function inputFor(bytes: Uint8Array): Parameters<typeof mammoth.convertToHtml>[0
  * schema's parser keeps only what a document can hold.
  */
 export async function docxToDocument(bytes: Uint8Array): Promise<JSONContent> {
+  assertReasonableZip(bytes);
   const { value: html } = await mammoth.convertToHtml(inputFor(bytes), {
     styleMap: STYLE_MAP,
     includeEmbeddedStyleMap: false,

@@ -3,7 +3,7 @@ import { Document, ExternalHyperlink, Packer, Paragraph, TextRun } from "docx";
 import { describe, expect, it } from "vitest";
 import { docxToJson, jsonToDocx, jsonToState, normalizeJson } from "./convert.ts";
 import { imageSize } from "./docx-export.ts";
-import { restoreTaskLists } from "./docx-import.ts";
+import { assertReasonableZip, restoreTaskLists } from "./docx-import.ts";
 import { builtinTemplates } from "./templates.ts";
 import { docxFaithfulDocument, everyNodeDocument, TINY_PNG } from "./test-fixtures.ts";
 
@@ -159,7 +159,19 @@ describe("docxToJson with foreign files", () => {
   });
 
   it("refuses bytes that are not a Word file", async () => {
-    await expect(docxToJson(new TextEncoder().encode("kein Word"))).rejects.toThrow();
+    await expect(docxToJson(new TextEncoder().encode("kein Word"))).rejects.toThrow(/Not a Word file/);
+  });
+
+  it("refuses a file whose zip directory declares too much to unpack", async () => {
+    const bytes = await jsonToDocx(docxFaithfulDocument(), "Groß");
+    expect(() => assertReasonableZip(bytes)).not.toThrow();
+    // Declare 70 MB for the first entry of the central directory.
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const end = bytes.length - 22;
+    expect(view.getUint32(end, true)).toBe(0x06054b50);
+    const directory = view.getUint32(end + 16, true);
+    view.setUint32(directory + 24, 70 * 1024 * 1024, true);
+    await expect(docxToJson(bytes)).rejects.toThrow(/more than 64 MB/);
   });
 });
 
