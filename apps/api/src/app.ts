@@ -8,11 +8,13 @@ import type { Context } from "hono";
 import type { AppDeps } from "./deps.ts";
 import { accountRoutes } from "./features/account/account.routes.ts";
 import { authRoutes } from "./features/auth/auth.routes.ts";
+import { commentsRoutes } from "./features/document-comments/document-comments.routes.ts";
 import {
   projectTemplatesRoutes,
   saveAsTemplateRoutes,
   templatesRoutes,
 } from "./features/document-templates/document-templates.routes.ts";
+import { versionsRoutes } from "./features/document-versions/document-versions.routes.ts";
 import {
   documentsRoutes,
   foldersRoutes,
@@ -48,6 +50,8 @@ export function createApp(deps: AppDeps) {
     .route("/projects", projectTemplatesRoutes(deps))
     .route("/documents", saveAsTemplateRoutes(deps))
     .route("/document-templates", templatesRoutes(deps))
+    .route("/documents", versionsRoutes(deps))
+    .route("/documents", commentsRoutes(deps))
     .route("/invitations", invitationsRoutes(deps));
 
   const docs = {

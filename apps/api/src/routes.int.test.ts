@@ -44,6 +44,8 @@ interface Victim {
   document: string;
   folder: string;
   template: string;
+  version: string;
+  thread: string;
 }
 
 let victim: Victim;
@@ -118,19 +120,26 @@ beforeAll(async () => {
     }),
   );
   const onboarding = ok(await alice.client.get(`/api/networks/${network}/onboarding`));
-  const template = ok(await alice.client.post(`/api/projects/${project}/documents`, { title: "Vorlage" }))
-    .json.document.id as string;
-  const saved = ok(
-    await alice.client.post(`/api/documents/${template}/save-as-template`, {
-      name: "Vorlage",
-      owner: { kind: "organisation", id: organisation },
-    }),
-  );
   const folder = ok(await alice.client.post(`/api/projects/${project}/folders`, { name: "Anträge" }));
   const document = ok(
     await alice.client.post(`/api/projects/${project}/documents`, {
       title: "Antrag",
       folderId: folder.json.folder.id,
+    }),
+  ).json.document.id as string;
+  const version = ok(await alice.client.post(`/api/documents/${document}/versions`, { name: "Eingereicht" }))
+    .json.version.id as string;
+  const thread = ok(
+    await alice.client.post(`/api/documents/${document}/threads`, {
+      id: "00000000-0000-4000-8000-00000000000a",
+      quote: "",
+      body: "Passt das?",
+    }),
+  ).json.thread.id as string;
+  const saved = ok(
+    await alice.client.post(`/api/documents/${document}/save-as-template`, {
+      name: "Vorlage",
+      owner: { kind: "organisation", id: organisation },
     }),
   );
   owner = alice.client;
@@ -147,9 +156,11 @@ beforeAll(async () => {
       network: netInv.json.invitation.id,
       project: projInv.json.invitation.id,
     },
-    document: document.json.document.id,
+    document,
     folder: folder.json.folder.id,
     template: saved.json.template.id,
+    version,
+    thread,
   };
 
   // the stranger: signed in, with an organisation, network and project of her own
@@ -186,6 +197,8 @@ function pathFor(route: string, rule: RouteRule): string {
     .replace(":invitationId", invitation)
     .replace(":organisationId", victim.partner)
     .replace(":itemId", victim.item)
+    .replace(":versionId", victim.version)
+    .replace(":threadId", victim.thread)
     .replace(":id", id);
 }
 

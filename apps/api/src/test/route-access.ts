@@ -134,6 +134,18 @@ export const routeAccess: Record<string, RouteRule> = {
     owner: { kind: "organisation", id: "00000000-0000-4000-8000-000000000000" },
   }),
   "DELETE /api/document-templates/:id": { scope: "template", action: "delete" },
+  "GET /api/documents/:id/versions": doc("read"),
+  "POST /api/documents/:id/versions": doc("edit", { name: "Übernommen" }),
+  "GET /api/documents/:id/versions/:versionId": doc("read"),
+  "GET /api/documents/:id/threads": doc("read"),
+  "POST /api/documents/:id/threads": doc("comment", {
+    id: "00000000-0000-4000-8000-000000000001",
+    quote: "",
+    body: "Übernommen",
+  }),
+  "POST /api/documents/:id/threads/:threadId/comments": doc("comment", { body: "Übernommen" }),
+  "POST /api/documents/:id/threads/:threadId/resolve": doc("comment"),
+  "POST /api/documents/:id/threads/:threadId/reopen": doc("comment"),
   "PATCH /api/folders/:id": folder("edit_content of the folder's project", { name: "Übernommen" }),
   "DELETE /api/folders/:id": folder("edit_content of the folder's project"),
 
