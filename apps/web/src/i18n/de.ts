@@ -1,6 +1,10 @@
 import type { OrganisationKind, OrganisationRole, Sparte } from "@ensemble/contracts/organisations";
 import type { ProjectRole } from "@ensemble/contracts/projects";
 import { auditDe } from "../features/audit/audit.i18n.ts";
+import { documentCommentsDe } from "../features/documents/comments/comments.i18n.ts";
+import { documentsDe } from "../features/documents/documents.i18n.ts";
+import { documentTransferDe } from "../features/documents/transfer/transfer.i18n.ts";
+import { documentVersionsDe } from "../features/documents/versions/versions.i18n.ts";
 import { invitationsDe } from "../features/invitations/invitations.i18n.ts";
 import { networksDe } from "../features/networks/networks.i18n.ts";
 import { organisationsDe } from "../features/organisations/organisations.i18n.ts";
@@ -15,6 +19,10 @@ export const de = {
   projects: projectsDe,
   invitations: invitationsDe,
   audit: auditDe,
+  documents: documentsDe,
+  documentComments: documentCommentsDe,
+  documentVersions: documentVersionsDe,
+  documentTransfer: documentTransferDe,
   organisation: {
     kinds: {
       association: "Verein",

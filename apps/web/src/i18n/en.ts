@@ -1,4 +1,8 @@
 import { auditEn } from "../features/audit/audit.i18n.ts";
+import { documentCommentsEn } from "../features/documents/comments/comments.i18n.ts";
+import { documentsEn } from "../features/documents/documents.i18n.ts";
+import { documentTransferEn } from "../features/documents/transfer/transfer.i18n.ts";
+import { documentVersionsEn } from "../features/documents/versions/versions.i18n.ts";
 import { invitationsEn } from "../features/invitations/invitations.i18n.ts";
 import { networksEn } from "../features/networks/networks.i18n.ts";
 import { organisationsEn } from "../features/organisations/organisations.i18n.ts";
@@ -12,6 +16,10 @@ export const en: Messages = {
   projects: projectsEn,
   invitations: invitationsEn,
   audit: auditEn,
+  documents: documentsEn,
+  documentComments: documentCommentsEn,
+  documentVersions: documentVersionsEn,
+  documentTransfer: documentTransferEn,
   organisation: {
     kinds: {
       association: "Association",

@@ -9,6 +9,8 @@ import {
 import * as encoding from "lib0/encoding";
 import { describe, expect, it } from "vitest";
 import {
+  assignColors,
+  awarenessUserIds,
   PERSON_COLORS,
   peopleFromAwareness,
   personColor,
@@ -160,6 +162,40 @@ describe("personColor", () => {
   it("spreads ids over the palette", () => {
     const used = new Set(Array.from({ length: 200 }, (_, i) => personColor(`user-${i}-${i * 7919}`)));
     expect(used.size).toBe(PERSON_COLORS.length);
+  });
+});
+
+describe("assignColors", () => {
+  // ids whose own colours are the same, found by search so the test does not depend on the hash
+  const ids = Array.from({ length: 400 }, (_, i) => `user-${i}`);
+  const first = ids[0] ?? "";
+  const twin = ids.find((id) => id !== first && personColor(id) === personColor(first)) ?? "";
+
+  it("gives a lone person their own colour", () => {
+    expect(assignColors([first]).get(first)).toBe(personColor(first));
+  });
+
+  it("gives two people of the same own colour different colours, whatever the order", () => {
+    expect(twin).not.toBe("");
+    const one = assignColors([first, twin]);
+    const other = assignColors([twin, first, twin]);
+    expect(one.get(first)).not.toBe(one.get(twin));
+    expect(other).toEqual(one);
+  });
+
+  it("runs out of colours gracefully: with more people than colours, everyone still has one", () => {
+    const many = assignColors(ids.slice(0, PERSON_COLORS.length + 3));
+    expect(new Set(many.values()).size).toBe(PERSON_COLORS.length);
+    expect(many.size).toBe(PERSON_COLORS.length + 3);
+  });
+
+  it("reads the ids of the clients that said who they are", () => {
+    const states = new Map<number, unknown>([
+      [1, { user: { id: "a", name: "A" } }],
+      [2, { user: { name: "No id" } }],
+      [3, {}],
+    ]);
+    expect(awarenessUserIds(states)).toEqual(["a"]);
   });
 });
 

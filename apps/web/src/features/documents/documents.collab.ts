@@ -169,15 +169,58 @@ export const PERSON_COLORS = [
   "#5c4d00",
 ] as const;
 
-/** A person's colour, the same on every device and every visit (derived from their id). */
-export function personColor(id: string): string {
+function colorIndex(id: string): number {
   // FNV-1a: cheap, and spreads similar ids (UUIDs) evenly over the palette.
   let hash = 0x811c9dc5;
   for (let i = 0; i < id.length; i++) {
     hash ^= id.charCodeAt(i);
     hash = Math.imul(hash, 0x01000193);
   }
-  return PERSON_COLORS[(hash >>> 0) % PERSON_COLORS.length] ?? PERSON_COLORS[0];
+  return (hash >>> 0) % PERSON_COLORS.length;
+}
+
+/** A person's own colour, the same on every device and every visit (derived from their id). */
+export function personColor(id: string): string {
+  return PERSON_COLORS[colorIndex(id)] ?? PERSON_COLORS[0];
+}
+
+/**
+ * The colours of the people in a document: everyone their own colour where possible. Two people
+ * whose ids give the same colour would look alike, so in a fixed order (by id) each takes the
+ * first colour from their own onwards that nobody before them took. Every client computes the
+ * same answer from the same people, so nobody needs to coordinate; with more people than
+ * colours, the later ones keep their own.
+ */
+export function assignColors(ids: Iterable<string>): Map<string, string> {
+  const sorted = [...new Set(ids)].sort();
+  const taken = new Set<number>();
+  const out = new Map<string, string>();
+  for (const id of sorted) {
+    const own = colorIndex(id);
+    let chosen = own;
+    for (let step = 0; step < PERSON_COLORS.length; step++) {
+      const candidate = (own + step) % PERSON_COLORS.length;
+      if (!taken.has(candidate)) {
+        chosen = candidate;
+        break;
+      }
+    }
+    taken.add(chosen);
+    out.set(id, PERSON_COLORS[chosen] ?? PERSON_COLORS[0]);
+  }
+  return out;
+}
+
+/** The account ids in awareness states (clients that said who they are). */
+export function awarenessUserIds(states: ReadonlyMap<number, unknown>): string[] {
+  const ids: string[] = [];
+  for (const state of states.values()) {
+    const id = awarenessUser(state)?.id;
+    if (id !== undefined) {
+      ids.push(id);
+    }
+  }
+  return ids;
 }
 
 /** Someone in the document, from their awareness state. */

@@ -1,4 +1,5 @@
 import type { RouteObject } from "react-router";
+import { DocumentsPage } from "../documents/DocumentsPage.tsx";
 import { NewProjectPage } from "./NewProjectPage.tsx";
 import { ProjectLayout, type ProjectTab } from "./ProjectLayout.tsx";
 import { ProjectMembersPage } from "./ProjectMembersPage.tsx";
@@ -12,6 +13,7 @@ import { ProjectsListPage } from "./ProjectsListPage.tsx";
  */
 export const projectTabs: ProjectTab[] = [
   { path: "", label: (t) => t("projects.project.tabs.overview") },
+  { path: "documents", label: (t) => t("documents.title") },
   { path: "members", label: (t) => t("projects.project.tabs.members") },
   { path: "settings", label: (t) => t("projects.project.tabs.settings"), visible: hasProjectSettings },
 ];
@@ -19,6 +21,7 @@ export const projectTabs: ProjectTab[] = [
 /** The page of each area below /projects/:id (the overview is the index). */
 const projectAreaRoutes: RouteObject[] = [
   { index: true, element: <ProjectOverviewPage /> },
+  { path: "documents", element: <DocumentsPage /> },
   { path: "members", element: <ProjectMembersPage /> },
   { path: "settings", element: <ProjectSettingsPage /> },
 ];
@@ -31,6 +34,14 @@ export const projectsRoutes: RouteObject[] = [
       { index: true, element: <ProjectsListPage /> },
       { path: "new", element: <NewProjectPage /> },
       { path: ":id", element: <ProjectLayout tabs={projectTabs} />, children: projectAreaRoutes },
+      // The editor has the whole page (its own heading, no project tabs) and loads Tiptap and Yjs
+      // only here: they are most of the app's weight.
+      {
+        path: ":id/documents/:docId",
+        lazy: async () => ({
+          Component: (await import("../documents/DocumentEditorPage.tsx")).DocumentEditorPage,
+        }),
+      },
     ],
   },
 ];
