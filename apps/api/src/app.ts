@@ -14,6 +14,12 @@ import {
   saveAsTemplateRoutes,
   templatesRoutes,
 } from "./features/document-templates/document-templates.routes.ts";
+import {
+  exportRoutes,
+  IMPORT_BODY_LIMIT,
+  IMPORT_PATH,
+  importRoutes,
+} from "./features/document-transfer/document-transfer.routes.ts";
 import { versionsRoutes } from "./features/document-versions/document-versions.routes.ts";
 import {
   documentsRoutes,
@@ -52,6 +58,8 @@ export function createApp(deps: AppDeps) {
     .route("/document-templates", templatesRoutes(deps))
     .route("/documents", versionsRoutes(deps))
     .route("/documents", commentsRoutes(deps))
+    .route("/documents", exportRoutes(deps))
+    .route("/projects", importRoutes(deps))
     .route("/invitations", invitationsRoutes(deps));
 
   const docs = {
@@ -95,7 +103,7 @@ export function createApp(deps: AppDeps) {
   app.use("*", requestContext(deps.logger, deps.config.trustedProxyHops));
   app.use("*", baseSecurityHeaders());
   app.use("/api/*", requireSameOrigin(deps.config.publicOrigin));
-  app.use("/api/*", jsonBodies());
+  app.use("/api/*", jsonBodies([{ method: "POST", path: IMPORT_PATH, maxSize: IMPORT_BODY_LIMIT }]));
   app.use("/api/*", loadSession(deps.db, deps.sessionPolicy, deps.config.secureCookies, deps.now));
   app.onError(handleError);
   app.notFound((c) => handleError(new AppError("not_found", "There is nothing at this address."), c));

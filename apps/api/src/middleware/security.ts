@@ -43,17 +43,32 @@ function isJsonType(contentType: string): boolean {
   return type === "application/json";
 }
 
-/**
- * For unsafe methods: a body must be JSON (415 otherwise), at most 1 MB (413), valid UTF-8 and
- * valid JSON (400). The checked bytes stay cached on the request for the route's validator.
- */
-export function jsonBodies(): MiddlewareHandler<AppEnv> {
-  const limit = bodyLimit({
-    maxSize: MAX_JSON_BODY,
+/** A route that takes a larger JSON body than the rest (a file upload in base64). */
+export interface LargerBody {
+  method: string;
+  /** Matches the request path. */
+  path: RegExp;
+  maxSize: number;
+}
+
+function limitOf(maxSize: number) {
+  const mb = Math.round(maxSize / (1024 * 1024));
+  return bodyLimit({
+    maxSize,
     onError: () => {
-      throw new AppError("payload_too_large", "The request body is larger than 1 MB.");
+      throw new AppError("payload_too_large", `The request body is larger than ${mb} MB.`);
     },
   });
+}
+
+/**
+ * For unsafe methods: a body must be JSON (415 otherwise), at most 1 MB (413) unless the route is
+ * one of `larger`, valid UTF-8 and valid JSON (400). The checked bytes stay cached on the request
+ * for the route's validator.
+ */
+export function jsonBodies(larger: readonly LargerBody[] = []): MiddlewareHandler<AppEnv> {
+  const standard = limitOf(MAX_JSON_BODY);
+  const exceptions = larger.map((l) => ({ ...l, limit: limitOf(l.maxSize) }));
   const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
   return async (c, next) => {
     if (!UNSAFE.has(c.req.method)) {
@@ -69,6 +84,8 @@ export function jsonBodies(): MiddlewareHandler<AppEnv> {
     if (!contentType || !isJsonType(contentType)) {
       throw new AppError("unsupported_media_type", "Send the request body as application/json.");
     }
+    const limit =
+      exceptions.find((e) => e.method === c.req.method && e.path.test(c.req.path))?.limit ?? standard;
     return limit(c, async () => {
       const bytes = await c.req.arrayBuffer();
       if (bytes.byteLength === 0) {

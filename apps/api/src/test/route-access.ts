@@ -138,6 +138,12 @@ export const routeAccess: Record<string, RouteRule> = {
   "POST /api/documents/:id/versions": doc("edit", { name: "Übernommen" }),
   "GET /api/documents/:id/versions/:versionId": doc("read"),
   "GET /api/documents/:id/threads": doc("read"),
+  "GET /api/documents/:id/export": doc("read", undefined, "format=markdown"),
+  "POST /api/projects/:id/documents/import": project("edit_content", {
+    format: "markdown",
+    filename: "Übernommen.md",
+    content: "SGFsbG8=",
+  }),
   "POST /api/documents/:id/threads": doc("comment", {
     id: "00000000-0000-4000-8000-000000000001",
     quote: "",
