@@ -27,6 +27,7 @@ import {
 import { childFolders, documentsIn, folderPath } from "./documents.tree.ts";
 import { FormDialog } from "./FormDialog.tsx";
 import { RowMenu, type RowMenuItem } from "./RowMenu.tsx";
+import { ImportDocumentButton } from "./transfer/ImportDocumentButton.tsx";
 import "./documents.css";
 
 /** /projects/:id/documents: the project's documents in folders (`?folder=`), or its trash (`?view=trash`). */
@@ -243,9 +244,11 @@ function FolderContents({
           <Button variant="secondary" onClick={() => setDialog({ kind: "createFolder" })}>
             {t("documents.folders.create")}
           </Button>
-          {/* web-extras: the import dialog's button mounts here (see the report of issue 5):
-              <ImportDocumentButton projectId={project.id} folderId={folder?.id ?? null}
-                onImported={(document) => navigate(documentPath(project.id, document.id))} /> */}
+          <ImportDocumentButton
+            projectId={project.id}
+            folderId={folder?.id ?? null}
+            onImported={(document) => navigate(documentPath(project.id, document.id))}
+          />
         </div>
       ) : null}
       <StatusMessage message={message} />
