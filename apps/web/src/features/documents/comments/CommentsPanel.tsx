@@ -17,7 +17,6 @@ import {
   commentPluginKey,
   type RangeAnchor,
   setCommentView,
-  type TextRange,
   threadRanges,
 } from "./commentMarks.ts";
 import { useCreateThread, useRefreshThreads, useThreads } from "./comments.queries.ts";
@@ -41,18 +40,30 @@ function isMac(): boolean {
   return typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.platform);
 }
 
-/** The thread ranges of the editor's document, kept current while anyone edits. */
-function useThreadRanges(editor: Editor | null): Map<string, TextRange> {
-  const [ranges, setRanges] = useState<Map<string, TextRange>>(() => new Map());
+/** The same ids in the same order? */
+function sameIds(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((id, i) => id === b[i]);
+}
+
+/**
+ * The threads whose marks are in the editor's document, in the order of their text, kept current
+ * while anyone edits (and only changed when that order or the set changes, not at every keystroke).
+ */
+function useThreadOrder(editor: Editor | null): readonly string[] {
+  const [order, setOrder] = useState<readonly string[]>([]);
   useEffect(() => {
     if (!editor) {
-      setRanges(new Map());
+      setOrder([]);
       return;
     }
     const update = () => {
-      if (!editor.isDestroyed) {
-        setRanges(threadRanges(editor.state.doc));
+      if (editor.isDestroyed) {
+        return;
       }
+      const next = [...threadRanges(editor.state.doc).entries()]
+        .sort(([, a], [, b]) => a.from - b.from)
+        .map(([id]) => id);
+      setOrder((previous) => (sameIds(previous, next) ? previous : next));
     };
     update();
     editor.on("update", update);
@@ -62,19 +73,20 @@ function useThreadRanges(editor: Editor | null): Map<string, TextRange> {
       editor.off("create", update);
     };
   }, [editor]);
-  return ranges;
+  return order;
 }
 
 /** The threads in the order of their text; those whose text is gone at the end, oldest first. */
-function ordered(threads: readonly CommentThread[], ranges: Map<string, TextRange>): CommentThread[] {
+function ordered(threads: readonly CommentThread[], order: readonly string[]): CommentThread[] {
+  const position = new Map(order.map((id, index) => [id, index]));
   return [...threads].sort((a, b) => {
-    const ra = ranges.get(a.id);
-    const rb = ranges.get(b.id);
-    if (ra && rb) {
-      return ra.from - rb.from;
+    const pa = position.get(a.id);
+    const pb = position.get(b.id);
+    if (pa !== undefined && pb !== undefined) {
+      return pa - pb;
     }
-    if (ra || rb) {
-      return ra ? -1 : 1;
+    if (pa !== undefined || pb !== undefined) {
+      return pa !== undefined ? -1 : 1;
     }
     return a.createdAt.localeCompare(b.createdAt);
   });
@@ -99,7 +111,8 @@ export function CommentsPanel({ editor, document }: { editor: Editor | null; doc
   const create = useCreateThread(document.id);
   const refresh = useRefreshThreads(document.id);
   const members = useProjectMembers(document.project.id);
-  const ranges = useThreadRanges(editor);
+  const order = useThreadOrder(editor);
+  const attached = useMemo(() => new Set(order), [order]);
   const [filter, setFilter] = useState<Filter>("open");
   const [active, setActive] = useState<string | null>(null);
   const [draft, setDraftState] = useState<Draft | null>(null);
@@ -201,13 +214,13 @@ export function CommentsPanel({ editor, document }: { editor: Editor | null; doc
       return;
     }
     const known = new Set(threads.data.map((th) => th.id));
-    const unknown = [...ranges.keys()].some((id) => !known.has(id));
+    const unknown = order.some((id) => !known.has(id));
     const now = Date.now();
     if (unknown && now - lastUnknownRefresh.current > UNKNOWN_MARK_REFRESH_MS) {
       lastUnknownRefresh.current = now;
       void refresh();
     }
-  }, [ranges, threads.data, threads.isFetching, refresh]);
+  }, [order, threads.data, threads.isFetching, refresh]);
 
   async function saveDraft(current: Draft, input: { body: string; mentions: string[] }) {
     const id = newThreadId();
@@ -230,7 +243,7 @@ export function CommentsPanel({ editor, document }: { editor: Editor | null; doc
   }
 
   function showInText(thread: CommentThread) {
-    const range = ranges.get(thread.id);
+    const range = editor && !editor.isDestroyed ? threadRanges(editor.state.doc).get(thread.id) : undefined;
     setActive(thread.id);
     if (!editor || !range) {
       return;
@@ -240,7 +253,7 @@ export function CommentsPanel({ editor, document }: { editor: Editor | null; doc
 
   const open = all.filter((th) => th.resolvedAt === null);
   const resolved = all.filter((th) => th.resolvedAt !== null);
-  const shown = ordered(filter === "open" ? open : filter === "resolved" ? resolved : all, ranges);
+  const shown = ordered(filter === "open" ? open : filter === "resolved" ? resolved : all, order);
   const counts: Record<Filter, number> = { open: open.length, resolved: resolved.length, all: all.length };
   const shortcut = isMac() ? t("documentComments.shortcutMac") : t("documentComments.shortcut");
 
@@ -323,7 +336,7 @@ export function CommentsPanel({ editor, document }: { editor: Editor | null; doc
                   <CommentThreadItem
                     documentId={document.id}
                     thread={thread}
-                    attached={ranges.has(thread.id)}
+                    attached={attached.has(thread.id)}
                     active={active === thread.id}
                     canComment={canComment}
                     people={people}

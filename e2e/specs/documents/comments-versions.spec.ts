@@ -1,0 +1,211 @@
+import { readFile } from "node:fs/promises";
+import { expect, type Locator, type Page, test } from "@playwright/test";
+import { confirmEmailViaOutbox, signUpViaApi, uniqueEmail } from "../../support/accounts.ts";
+
+async function api(page: Page, base: string, method: "POST" | "GET", path: string, data?: unknown) {
+  const res = await page.request.fetch(path, {
+    method,
+    headers: { origin: base },
+    ...(data ? { data } : {}),
+  });
+  expect(res.ok(), `${method} ${path}: ${res.status()}`).toBe(true);
+  return res.json();
+}
+
+/** Selects `text` inside the editor the way a mouse drag does: a DOM selection ProseMirror takes over. */
+async function selectText(editor: Locator, text: string) {
+  await editor.evaluate((root, wanted) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const data = node.textContent ?? "";
+      const at = data.indexOf(wanted);
+      if (at >= 0) {
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + wanted.length);
+        const selection = window.getSelection();
+        selection?.removeAllRanges();
+        selection?.addRange(range);
+        return;
+      }
+    }
+    throw new Error(`"${wanted}" is not in the editor`);
+  }, text);
+}
+
+/** Waits until the editor page says that everything typed is stored on the server. */
+async function expectSaved(page: Page) {
+  await expect(page.locator(".document-status__save")).toHaveText("Gespeichert");
+}
+
+test("a document's comments, versions, export and import in the browser: a thread on selected text is created and resolved, a named version is restored, a DOCX export downloads, a Markdown file becomes a new document", async ({
+  page,
+  baseURL,
+}) => {
+  const base = baseURL ?? "";
+  const email = uniqueEmail("dramaturgin");
+  await signUpViaApi(page.request, base, { email, displayName: "Dora Dramaturgin" });
+  await confirmEmailViaOutbox(page.request, base, email);
+  const { organisation } = await api(page, base, "POST", "/api/organisations", {
+    name: "Theater am Fluss",
+    kind: "venue",
+  });
+  const { project } = await api(page, base, "POST", "/api/projects", {
+    organisationId: organisation.id,
+    name: "Sommerfest 2026",
+  });
+  const { document } = await api(page, base, "POST", `/api/projects/${project.id}/documents`, {
+    title: "Förderantrag",
+  });
+
+  await page.goto(`/projects/${project.id}/documents/${document.id}`);
+  const editor = page.getByRole("textbox", { name: "Text von „Förderantrag“" });
+  await expect(page.getByText("Verbunden", { exact: true })).toBeVisible();
+  await editor.click();
+  await page.keyboard.type("Wir beantragen 5000 Euro für das Sommerfest.");
+  await expectSaved(page);
+
+  // a comment thread on the selected text, started with the keyboard shortcut
+  await selectText(editor, "5000 Euro");
+  await page.keyboard.press("Control+Alt+KeyM");
+  const panel = page.getByRole("region", { name: "Kommentare" });
+  const body = panel.getByRole("textbox", { name: "Kommentar" });
+  await expect(body).toBeFocused();
+  await body.fill("Bitte die Summe mit dem Finanzplan abgleichen.");
+  await panel.getByRole("button", { name: "Kommentar speichern" }).click();
+  const thread = panel.getByRole("article", { name: "Kommentar zu „5000 Euro“" });
+  await expect(thread).toContainText("Bitte die Summe mit dem Finanzplan abgleichen.");
+  await expect(thread.getByRole("heading")).toBeFocused();
+  await expect(editor.locator("[data-comment-thread]")).toHaveText("5000 Euro");
+  await expect(editor.locator(".comment-range")).toHaveText("5000 Euro");
+
+  // resolved: gone from the open threads, no longer highlighted, and so on the server
+  await thread.getByRole("button", { name: "Als erledigt markieren: „5000 Euro“" }).click();
+  await expect(panel.getByText("Keine offenen Kommentare.")).toBeVisible();
+  await expect(editor.locator(".comment-range--resolved")).toHaveText("5000 Euro");
+  await panel.getByLabel("Erledigt (1)").check();
+  await expect(thread).toContainText("Erledigt von Dora Dramaturgin");
+  const { threads } = await api(page, base, "GET", `/api/documents/${document.id}/threads`);
+  expect(threads).toHaveLength(1);
+  expect(threads[0].resolvedAt).not.toBeNull();
+
+  // a named version of the stored text
+  await expectSaved(page);
+  await page.getByRole("button", { name: "Versionen" }).click();
+  const history = page.getByRole("dialog", { name: "Versionsverlauf" });
+  await history.getByLabel("Name der Version").fill("Erster Entwurf");
+  await history.getByRole("button", { name: "Version speichern" }).click();
+  await expect(history.getByText("Die Version „Erster Entwurf“ wurde gespeichert.")).toBeVisible();
+  await history.getByRole("button", { name: "Schließen" }).click();
+  await expect(history).toBeHidden();
+
+  // the text changes
+  await editor.click();
+  await page.keyboard.press("ControlOrMeta+a");
+  await page.keyboard.type("Ganz anderer Text.");
+  await expect(editor).toHaveText("Ganz anderer Text.");
+  await expectSaved(page);
+
+  // the version is viewed read-only and restored: the old text is back, as a new change
+  await page.getByRole("button", { name: "Versionen" }).click();
+  await history.getByRole("button", { name: /^Erster Entwurf/ }).click();
+  const preview = history.getByRole("document", {
+    name: "Inhalt der Version „Erster Entwurf“ (nur zum Lesen)",
+  });
+  await expect(preview).toContainText("Wir beantragen 5000 Euro für das Sommerfest.");
+  await expect(preview).not.toHaveAttribute("contenteditable", "true");
+  await history.getByRole("button", { name: "Diese Version wiederherstellen" }).click();
+  await page
+    .getByRole("dialog", { name: "„Erster Entwurf“ wiederherstellen?" })
+    .getByRole("button", { name: "Ja, wiederherstellen" })
+    .click();
+  await expect(history).toBeHidden();
+  await expect(page.getByText("Die Version „Erster Entwurf“ wurde wiederhergestellt.")).toBeVisible();
+  await expect(editor).toHaveText("Wir beantragen 5000 Euro für das Sommerfest.");
+  await expect(page.getByRole("button", { name: "Versionen" })).toBeFocused();
+  await expectSaved(page);
+  // stored on the server, not just on this screen
+  await expect
+    .poll(async () => (await page.request.get(`/api/documents/${document.id}/export?format=markdown`)).text())
+    .toContain("Wir beantragen 5000 Euro");
+
+  // a DOCX export downloads: a zip (Office Open XML) named after the document
+  await page.getByRole("button", { name: "Exportieren" }).click();
+  const downloading = page.waitForEvent("download");
+  await page.getByRole("menuitem", { name: "Word (.docx)" }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^F(ö|oe?)rderantrag.*\.docx$/);
+  const bytes = await readFile(await download.path());
+  expect(bytes.subarray(0, 2).toString("latin1")).toBe("PK");
+
+  // a Markdown file is imported and opens as a new document
+  await page.goto(`/projects/${project.id}/documents`);
+  await page.getByRole("button", { name: "Importieren" }).click();
+  const importDialog = page.getByRole("dialog", { name: "Dokument importieren" });
+  await importDialog.getByLabel("Datei").setInputFiles({
+    name: "Pressemitteilung.md",
+    mimeType: "text/markdown",
+    buffer: Buffer.from(
+      "# Sommerfest am Fluss\n\nDas **Sommerfest** beginnt am 1. Juli.\n\n- Bühne\n- Markt\n",
+    ),
+  });
+  await importDialog.getByRole("button", { name: "Importieren" }).click();
+  await expect(page).toHaveURL(new RegExp(`/projects/${project.id}/documents/[0-9a-f-]{36}$`));
+  expect(page.url()).not.toContain(document.id);
+  const imported = page.getByRole("textbox", { name: /^Text von „/ });
+  await expect(imported).toContainText("Das Sommerfest beginnt am 1. Juli.");
+  await expect(imported.locator("strong")).toHaveText("Sommerfest");
+  await expect(imported.getByRole("listitem")).toHaveText(["Bühne", "Markt"]);
+});
+
+test("the import dialog refuses what it cannot import, in words, before anything is sent", async ({
+  page,
+  baseURL,
+}) => {
+  const base = baseURL ?? "";
+  const email = uniqueEmail("import");
+  await signUpViaApi(page.request, base, { email, displayName: "Ina Import" });
+  await confirmEmailViaOutbox(page.request, base, email);
+  const { organisation } = await api(page, base, "POST", "/api/organisations", {
+    name: "Kollektiv Ost",
+    kind: "collective",
+  });
+  const { project } = await api(page, base, "POST", "/api/projects", {
+    organisationId: organisation.id,
+    name: "Lesereihe",
+  });
+  let imports = 0;
+  page.on("request", (request) => {
+    if (request.url().endsWith("/documents/import")) {
+      imports += 1;
+    }
+  });
+
+  await page.goto(`/projects/${project.id}/documents`);
+  await page.getByRole("button", { name: "Importieren" }).click();
+  const dialog = page.getByRole("dialog", { name: "Dokument importieren" });
+  const file = dialog.getByLabel("Datei");
+  await file.setInputFiles({
+    name: "Plakat.pdf",
+    mimeType: "application/pdf",
+    buffer: Buffer.from("%PDF-1.7"),
+  });
+  await dialog.getByRole("button", { name: "Importieren" }).click();
+  await expect(file).toHaveAccessibleDescription(/Diese Datei kann nicht importiert werden/);
+  await expect(file).toBeFocused();
+
+  await file.setInputFiles({
+    name: "Riesig.docx",
+    mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    buffer: Buffer.alloc(5 * 1024 * 1024, 1),
+  });
+  await dialog.getByRole("button", { name: "Importieren" }).click();
+  await expect(file).toHaveAccessibleDescription(
+    /Die Datei ist 5 MB groß\. Importieren kannst du Dateien bis 4 MB\./,
+  );
+  expect(imports).toBe(0);
+
+  await dialog.getByRole("button", { name: "Abbrechen" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole("button", { name: "Importieren" })).toBeFocused();
+});
