@@ -341,6 +341,19 @@ function CollaborativeEditor({
           role: "textbox",
           "aria-multiline": "true",
           "aria-label": t("documents.editor.contentLabel", { title: document.title }),
+          "aria-describedby": `${editorId}-keys`,
+        },
+        // Tab stays in the text where it indents lists and moves between table cells; Alt+F10
+        // (as in other editors) is the way to the toolbar from anywhere in the text.
+        handleKeyDown: (_view, event) => {
+          if (!(event.altKey && event.key === "F10")) {
+            return false;
+          }
+          const toolbar = window.document.querySelector<HTMLElement>(
+            `[role="toolbar"][aria-controls="${CSS.escape(editorId)}"] [tabindex="0"]`,
+          );
+          toolbar?.focus();
+          return toolbar !== null;
         },
       },
     },
@@ -380,7 +393,14 @@ function CollaborativeEditor({
           <div className="document-page">
             <EditorContent editor={editor} />
           </div>
-          {editor ? <WordCount editor={editor} /> : null}
+          <div className="document-foot">
+            {editor ? <WordCount editor={editor} /> : null}
+            {editable ? (
+              <p id={`${editorId}-keys`} className="document-keys">
+                {t("documents.editor.keys")}
+              </p>
+            ) : null}
+          </div>
         </div>
         <CommentsPanel editor={editor} document={document} />
       </div>
@@ -392,15 +412,7 @@ function WordCount({ editor }: { editor: Editor }) {
   const { t } = useTranslation();
   const words = useEditorState({
     editor,
-    selector: ({ editor: e }) => {
-      const storage: unknown = e.storage.characterCount;
-      return typeof storage === "object" &&
-        storage !== null &&
-        "words" in storage &&
-        typeof storage.words === "function"
-        ? Number(storage.words())
-        : 0;
-    },
+    selector: ({ editor: e }) => e.storage.characterCount.words(),
   });
   return <p className="document-words">{t("documents.editor.words", { count: words })}</p>;
 }
