@@ -26,7 +26,7 @@ function scans(node: PlanNode, out: PlanNode[] = []): PlanNode[] {
 
 const captured: CompiledQuery[] = [];
 let client: Client;
-let ids: { organisation: string; network: string; project: string };
+let ids: { organisation: string; network: string; project: string; document: string; networkProject: string };
 
 /**
  * Seeds a city's worth of tenants (2,000 organisations with 5 members each, 4,000 projects,
@@ -47,11 +47,28 @@ beforeAll(async () => {
     organisationId: org.json.organisation.id,
     name: "Antrag",
   });
+  const document = await client.post(`/api/projects/${project.json.project.id}/documents`, {
+    title: "Antrag",
+  });
   ids = {
     organisation: org.json.organisation.id,
     network: net.json.network.id,
     project: project.json.project.id,
+    document: document.json.document.id,
+    networkProject: (
+      await client.post("/api/projects", { networkId: net.json.network.id, name: "Netzantrag" })
+    ).json.project.id,
   };
+  await client.post(`/api/documents/${ids.document}/versions`, { name: "Eingereicht" });
+  await client.post(`/api/documents/${ids.document}/threads`, {
+    id: "00000000-0000-4000-8000-00000000000a",
+    quote: "",
+    body: "Passt das?",
+  });
+  await client.post(`/api/documents/${ids.document}/save-as-template`, {
+    name: "Vorlage",
+    owner: { kind: "organisation", id: ids.organisation },
+  });
   await client.post(`/api/organisations/${ids.organisation}/invitations`, {
     email: "a@example.org",
     role: "member",
@@ -94,6 +111,27 @@ beforeAll(async () => {
     select 'seed-o-' || (1 + (i % 2000)), 'Seed', 'member.joined', 'user', 'Person' from generate_series(1, 40000) i`.execute(
     db,
   );
+  await sql`insert into document_folders (id, project_id, name)
+    select 'seed-f-' || i, 'seed-p-' || (1 + (i % 4000)), 'Ordner' from generate_series(1, 8000) i`.execute(
+    db,
+  );
+  await sql`insert into documents (id, project_id, folder_id, title, deleted_at)
+    select 'seed-d-' || i, 'seed-p-' || (1 + (i % 4000)), case when i % 3 = 0 then 'seed-f-' || (1 + (i % 8000)) end,
+      'Dokument ' || i, case when i % 10 = 0 then now() end
+    from generate_series(1, 20000) i`.execute(db);
+  await sql`insert into document_versions (id, document_id, name, state)
+    select 'seed-v-' || i, 'seed-d-' || (1 + (i % 20000)), null, decode('00', 'hex') from generate_series(1, 40000) i`.execute(
+    db,
+  );
+  await sql`insert into document_threads (id, document_id, quote)
+    select 'seed-t-' || i, 'seed-d-' || (1 + (i % 20000)), '' from generate_series(1, 20000) i`.execute(db);
+  await sql`insert into document_comments (id, thread_id, document_id, body)
+    select 'seed-k-' || i, 'seed-t-' || (1 + (i % 20000)), 'seed-d-' || (1 + (i % 20000)), 'Text'
+    from generate_series(1, 40000) i`.execute(db);
+  await sql`insert into document_templates (id, organisation_id, network_id, name, state)
+    select 'seed-tp-' || i, case when i % 5 = 0 then null else 'seed-o-' || (1 + (i % 2000)) end,
+      case when i % 5 = 0 then 'seed-n-' || (1 + (i % 200)) end, 'Vorlage', decode('00', 'hex')
+    from generate_series(1, 5000) i`.execute(db);
   await sql`analyze`.execute(db);
 
   const recorder: KyselyPlugin = {
@@ -132,6 +170,13 @@ const reads = () => [
   `/api/projects/${ids.project}/members`,
   `/api/projects/${ids.project}/invitations`,
   "/api/invitations",
+  `/api/projects/${ids.project}/documents`,
+  `/api/projects/${ids.project}/documents?view=trash`,
+  `/api/projects/${ids.project}/document-templates`,
+  `/api/projects/${ids.networkProject}/document-templates`,
+  `/api/documents/${ids.document}`,
+  `/api/documents/${ids.document}/versions`,
+  `/api/documents/${ids.document}/threads`,
 ];
 
 describe("tenant-scoped queries on seeded data", () => {
@@ -181,6 +226,12 @@ describe("tenant-scoped queries on seeded data", () => {
       "audit_events_network_idx",
       "network_partners_pkey",
       "project_members_pkey",
+      "documents_project_idx",
+      "document_folders_project_idx",
+      "document_templates_organisation_idx",
+      "document_versions_document_idx",
+      "document_threads_document_idx",
+      "document_comments_",
     ]) {
       // an index whose name starts so (its first column is the owning organisation, network or project)
       expect(

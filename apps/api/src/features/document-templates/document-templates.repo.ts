@@ -19,25 +19,30 @@ export interface TemplateListRow {
 
 /**
  * The templates a project offers to the user: the owning organisation's, or for a network
- * project the network's and those of the user's own organisations that are its partners.
+ * project the network's and those of the user's own organisations that are its partners (two
+ * indexed lookups joined by a union, so the templates table is read by key, never scanned).
  */
 function offeredTo(owner: ProjectOwner, userId: string) {
   return (eb: ExpressionBuilder<Database & { t: Database["document_templates"] }, "t">) =>
     owner.kind === "organisation"
       ? eb("t.organisation_id", "=", owner.id)
-      : eb.or([
-          eb("t.network_id", "=", owner.id),
-          eb(
-            "t.organisation_id",
-            "in",
-            eb
-              .selectFrom("network_partners as np")
-              .innerJoin("organisation_members as om", "om.organisation_id", "np.organisation_id")
-              .select("np.organisation_id")
-              .where("np.network_id", "=", owner.id)
-              .where("om.user_id", "=", userId),
-          ),
-        ]);
+      : eb(
+          "t.id",
+          "in",
+          eb
+            .selectFrom("document_templates as nt")
+            .select("nt.id")
+            .where("nt.network_id", "=", owner.id)
+            .union(
+              eb
+                .selectFrom("organisation_members as om")
+                .innerJoin("network_partners as np", "np.organisation_id", "om.organisation_id")
+                .innerJoin("document_templates as pt", "pt.organisation_id", "om.organisation_id")
+                .select("pt.id")
+                .where("om.user_id", "=", userId)
+                .where("np.network_id", "=", owner.id),
+            ),
+        );
 }
 
 /** The saved templates a project offers to the user, by name. */
