@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { expect, type Locator, type Page, test } from "@playwright/test";
 import { confirmEmailViaOutbox, signUpViaApi, uniqueEmail } from "../../support/accounts.ts";
+import { linkFromMail } from "../../support/outbox.ts";
 
 async function api(page: Page, base: string, method: "POST" | "GET", path: string, data?: unknown) {
   const res = await page.request.fetch(path, {
@@ -38,8 +39,9 @@ async function expectSaved(page: Page) {
   await expect(page.locator(".document-status__save")).toHaveText("Gespeichert");
 }
 
-test("a document's comments, versions, export and import in the browser: a thread on selected text is created and resolved, a named version is restored, a DOCX export downloads, a Markdown file becomes a new document", async ({
+test("a document's comments, versions, export and import in the browser: a thread on selected text is created, answered with an @mention and resolved, a named version is restored, a DOCX export downloads, a Markdown file becomes a new document", async ({
   page,
+  browser,
   baseURL,
 }) => {
   const base = baseURL ?? "";
@@ -57,6 +59,18 @@ test("a document's comments, versions, export and import in the browser: a threa
   const { document } = await api(page, base, "POST", `/api/projects/${project.id}/documents`, {
     title: "Förderantrag",
   });
+  // a second member of the project, to be mentioned
+  const maraEmail = uniqueEmail("mara");
+  await api(page, base, "POST", `/api/projects/${project.id}/invitations`, {
+    email: maraEmail,
+    role: "viewer",
+  });
+  const mara = await browser.newContext({ locale: "de-DE", baseURL: base });
+  const maraPage = await mara.newPage();
+  await signUpViaApi(maraPage.request, base, { email: maraEmail, displayName: "Mara Mitglied" });
+  const token = (await linkFromMail(maraEmail, "/invite/")).split("/invite/")[1];
+  await api(maraPage, base, "POST", "/api/invitations/accept", { token });
+  await mara.close();
 
   await page.goto(`/projects/${project.id}/documents/${document.id}`);
   const editor = page.getByRole("textbox", { name: "Text von „Förderantrag“" });
@@ -79,6 +93,23 @@ test("a document's comments, versions, export and import in the browser: a threa
   await expect(editor.locator("[data-comment-thread]")).toHaveText("5000 Euro");
   await expect(editor.locator(".comment-range")).toHaveText("5000 Euro");
 
+  // a reply that mentions Mara, chosen from the suggestions with the keyboard
+  await thread.getByRole("button", { name: "Antworten auf „5000 Euro“" }).click();
+  const reply = thread.getByRole("textbox", { name: "Deine Antwort" });
+  await expect(reply).toBeFocused();
+  await page.keyboard.type("Frag bitte @ma");
+  const option = thread.getByRole("option", { name: "Mara Mitglied" });
+  await expect(option).toHaveAttribute("aria-selected", "true");
+  await expect(reply).toHaveAttribute("aria-activedescendant", (await option.getAttribute("id")) ?? "");
+  await page.keyboard.press("Enter");
+  await expect(reply).toHaveValue("Frag bitte @Mara Mitglied ");
+  await page.keyboard.type("nach dem Finanzplan.");
+  await page.keyboard.press("ControlOrMeta+Enter");
+  await expect(thread.getByRole("listitem").nth(1)).toContainText(
+    "Frag bitte @Mara Mitglied nach dem Finanzplan.",
+  );
+  await expect(thread.getByRole("button", { name: "Antworten auf „5000 Euro“" })).toBeFocused();
+
   // resolved: gone from the open threads, no longer highlighted, and so on the server
   await thread.getByRole("button", { name: "Als erledigt markieren: „5000 Euro“" }).click();
   await expect(panel.getByText("Keine offenen Kommentare.")).toBeVisible();
@@ -88,6 +119,9 @@ test("a document's comments, versions, export and import in the browser: a threa
   const { threads } = await api(page, base, "GET", `/api/documents/${document.id}/threads`);
   expect(threads).toHaveLength(1);
   expect(threads[0].resolvedAt).not.toBeNull();
+  expect(threads[0].comments[1].mentions.map((p: { displayName: string }) => p.displayName)).toEqual([
+    "Mara Mitglied",
+  ]);
 
   // a named version of the stored text
   await expectSaved(page);

@@ -1,7 +1,7 @@
 import { CreateVersionInput, type Document, type DocumentVersion } from "@ensemble/contracts/documents";
 import type { Editor, JSONContent } from "@tiptap/core";
 import type { TFunction } from "i18next";
-import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from "react";
+import { type FormEvent, type ReactNode, type RefObject, useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Button } from "../../../components/Button.tsx";
 import { ConfirmDialog } from "../../../components/ConfirmDialog.tsx";
@@ -121,6 +121,7 @@ function VersionHistoryBody({
   const versions = useVersions(document.id, true);
   const [selected, setSelected] = useState<string | null>(null);
   const listHeadingId = useId();
+  const detailRef = useRef<HTMLElement>(null);
   const canEdit = document.abilities.edit;
 
   return (
@@ -150,7 +151,11 @@ function VersionHistoryBody({
                       type="button"
                       className={current ? "version-item version-item--current" : "version-item"}
                       aria-current={current ? "true" : undefined}
-                      onClick={() => setSelected(version.id)}
+                      onClick={() => {
+                        setSelected(version.id);
+                        // on narrow screens the preview is below the list: bring it into view
+                        requestAnimationFrame(() => detailRef.current?.scrollIntoView({ block: "nearest" }));
+                      }}
                     >
                       <span
                         className={
@@ -172,6 +177,7 @@ function VersionHistoryBody({
           ) : null}
         </section>
         <VersionDetail
+          sectionRef={detailRef}
           documentId={document.id}
           versionId={selected}
           editor={canEdit ? editor : null}
@@ -257,12 +263,14 @@ function SaveVersionForm({ documentId, saveState }: { documentId: string; saveSt
 }
 
 function VersionDetail({
+  sectionRef,
   documentId,
   versionId,
   editor,
   canRestore,
   onRestored,
 }: {
+  sectionRef: RefObject<HTMLElement | null>;
   documentId: string;
   versionId: string | null;
   editor: Editor | null;
@@ -346,6 +354,7 @@ function VersionDetail({
 
   return (
     <section
+      ref={sectionRef}
       className="version-detail"
       aria-labelledby={headingId}
       aria-busy={content.isFetching || undefined}
