@@ -113,6 +113,16 @@ function DocumentView({
       onRecheck();
     }
   }, [writesRefused, failedAttempts, document.abilities.edit, onRecheck]);
+  // Someone who could edit when the page opened and may not any more: the changes the server
+  // refused must not live on in this device's copy.
+  const couldEdit = useRef(document.abilities.edit);
+  useEffect(() => {
+    if (document.abilities.edit) {
+      couldEdit.current = true;
+    } else if (writesRefused && couldEdit.current) {
+      session?.discardLocalCopy();
+    }
+  }, [document.abilities.edit, writesRefused, session]);
 
   return (
     <div className="page page--document">
@@ -128,7 +138,7 @@ function DocumentView({
           </li>
         </ol>
       </nav>
-      <DocumentTitle document={document} />
+      <DocumentTitle document={document} canRename={document.abilities.edit && state.ended === null} />
       <p className="meta-row document-meta">{lastEdited(t, document, language)}</p>
       <DocumentNotices document={document} state={state} />
       {session ? <CollaborativeEditor session={session} state={state} document={document} /> : <Loading />}
@@ -139,7 +149,7 @@ function DocumentView({
 const TITLE_FIELDS = ["title"] as const;
 
 /** The document's title as the page's heading; editors rename it in place. */
-function DocumentTitle({ document }: { document: Document }) {
+function DocumentTitle({ document, canRename }: { document: Document; canRename: boolean }) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
   const [value, setValue] = useState(document.title);
@@ -182,7 +192,7 @@ function DocumentTitle({ document }: { document: Document }) {
   return (
     <div className="document-title">
       <h1>{document.title}</h1>
-      {document.abilities.edit && !editing ? (
+      {canRename && !editing ? (
         <Button
           ref={buttonRef}
           variant="secondary"

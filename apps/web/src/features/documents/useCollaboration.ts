@@ -232,6 +232,14 @@ export class CollabSession {
     this.refresh();
   }
 
+  /**
+   * Drops the copy on this device (IndexedDB): after the server refused my changes (my role
+   * changed), a copy holding them would show, and send again, what the others never see.
+   */
+  discardLocalCopy(): void {
+    void this.persistence?.clearData().catch(() => {});
+  }
+
   /** Another name for me (e.g. the display name was changed meanwhile); the colour stays the session's. */
   setUser(user: CollabUser): void {
     if (user.name === this.user.name) {
