@@ -1,0 +1,240 @@
+/**
+ * `pnpm bench collab`: simulated y-websocket clients on one document against our collaboration
+ * server, `@y/websocket-server` 0.1.1 and `@hocuspocus/server` 4.7, in the same run, each server
+ * in its own process. Prints the tables, the ratios ours / each peer, and last one line per
+ * target of issue 5. Options: --quick, --only <ids>, --servers <kinds>, --workers <n>.
+ */
+import { execFileSync } from "node:child_process";
+import { availableParallelism, loadavg } from "node:os";
+import { parseArgs } from "node:util";
+import { loadHistory } from "./collab/history.ts";
+import { BenchDb } from "./collab/ours-db.ts";
+import { firstSyncTable, idleTable, loadTable, ms, targets } from "./collab/report.ts";
+import {
+  type FirstSyncResult,
+  type IdleResult,
+  type LoadResult,
+  type LoadScenario,
+  type RunContext,
+  runFirstSync,
+  runIdle,
+  runLoad,
+} from "./collab/scenarios.ts";
+import { killAllServers, ROOT, SERVER_KINDS, type ServerKind } from "./collab/servers.ts";
+import { nowMs } from "./collab/stats.ts";
+
+const SCENARIOS = ["500x1", "250x4", "light10", "light100", "presence", "first-sync", "idle"] as const;
+
+const { values } = parseArgs({
+  options: {
+    quick: { type: "boolean", default: false },
+    only: { type: "string" },
+    servers: { type: "string" },
+    workers: { type: "string" },
+    help: { type: "boolean", default: false },
+  },
+});
+
+if (values.help) {
+  console.log(
+    `pnpm bench collab [--quick] [--only ${SCENARIOS.join(",")}] [--servers ${SERVER_KINDS.join(",")}] [--workers n]`,
+  );
+  process.exit(0);
+}
+
+const only = values.only ? new Set(values.only.split(",").map((s) => s.trim())) : null;
+for (const id of only ?? []) {
+  if (!(SCENARIOS as readonly string[]).includes(id)) {
+    console.error(`unknown scenario "${id}"; scenarios: ${SCENARIOS.join(", ")}`);
+    process.exit(2);
+  }
+}
+const servers = (
+  values.servers ? values.servers.split(",").map((s) => s.trim()) : [...SERVER_KINDS]
+) as ServerKind[];
+for (const s of servers) {
+  if (!SERVER_KINDS.includes(s)) {
+    console.error(`unknown server "${s}"; servers: ${SERVER_KINDS.join(", ")}`);
+    process.exit(2);
+  }
+}
+const quick = values.quick ?? false;
+const workers = Math.max(1, Number(values.workers ?? Math.min(2, availableParallelism())));
+const ran = (id: string): boolean => !only || only.has(id);
+
+const heavy = quick ? { warmupMs: 1000, measureMs: 5000 } : { warmupMs: 2000, measureMs: 10_000 };
+const light = quick ? { warmupMs: 1000, measureMs: 4000 } : { warmupMs: 2000, measureMs: 10_000 };
+const LOAD: LoadScenario[] = [
+  { id: "500x1", title: "500 clients × 1 Hz", clients: 500, editRate: 1, awarenessRate: 0, ...heavy },
+  { id: "250x4", title: "250 clients × 4 Hz", clients: 250, editRate: 4, awarenessRate: 0, ...heavy },
+  { id: "light10", title: "10 clients × 2 Hz", clients: 10, editRate: 2, awarenessRate: 0, ...light },
+  { id: "light100", title: "100 clients × 1 Hz", clients: 100, editRate: 1, awarenessRate: 0, ...light },
+  {
+    id: "presence",
+    title: "250 clients, caret 2 Hz + edits 1 Hz",
+    clients: 250,
+    editRate: 1,
+    awarenessRate: 2,
+    ...heavy,
+  },
+];
+
+const started = nowMs();
+const log = (line: string): void => {
+  const t = ((nowMs() - started) / 1000).toFixed(0).padStart(4);
+  console.log(`[${t} s] ${line}`);
+};
+
+/** Our database for this run (dropped at the end, also on an abort). */
+const run: { db: BenchDb | null } = { db: null };
+let aborting = false;
+async function abort(reason: string, code: number): Promise<never> {
+  if (!aborting) {
+    aborting = true;
+    console.error(reason);
+    killAllServers();
+    await run.db?.drop().catch(() => undefined);
+  }
+  process.exit(code);
+}
+process.on("SIGINT", () => void abort("interrupted", 130));
+process.on("SIGTERM", () => void abort("terminated", 143));
+process.on("exit", () => killAllServers());
+// the whole run is bounded, whatever happens
+setTimeout(
+  () => void abort("the benchmark ran past its time limit; stopping", 1),
+  (quick ? 12 : 25) * 60_000,
+).unref();
+
+/** The commit our server ran from, and whether its files had uncommitted changes. */
+function ourVersion(): string {
+  try {
+    const git = (...args: string[]): string =>
+      execFileSync("git", args, { cwd: ROOT, encoding: "utf8" }).trim();
+    const head = git("rev-parse", "--short", "HEAD");
+    const dirty = git("status", "--porcelain", "--", "apps/collab", "packages/collab-core", "packages/db");
+    return dirty ? `${head} + uncommitted changes in its files` : head;
+  } catch {
+    return "unknown version";
+  }
+}
+
+async function main(): Promise<void> {
+  if (servers.includes("ours")) {
+    run.db = await BenchDb.create();
+    log(`database ${run.db.name} created and migrated`);
+  }
+  const ctx: RunContext = { db: run.db, workers, quick, log };
+  log(
+    `servers: ${servers.join(", ")}; generator: ${workers} worker thread(s); ${quick ? "quick run" : "full run"}`,
+  );
+  log(
+    `ours: ${ourVersion()}; load average ${loadavg()
+      .map((v) => v.toFixed(1))
+      .join(" ")}`,
+  );
+
+  const load: LoadResult[] = [];
+  for (const sc of LOAD.filter((s) => ran(s.id))) {
+    for (const kind of servers) {
+      log(`${sc.title} · ${kind} …`);
+      const r = await runLoad(kind, sc, ctx);
+      load.push(r);
+      log(
+        r.error && !r.edits
+          ? `  error: ${r.error.split("\n")[0]}`
+          : `  delivered ${((r.edits?.deliveredShare ?? 0) * 100).toFixed(2)}%, p50 ${ms(r.edits?.allP50 ?? Number.NaN)}, p99 ${ms(r.edits?.allP99 ?? Number.NaN)}${r.awareness ? `, caret p99 ${ms(r.awareness.allP99)}` : ""}, converged ${r.converged}`,
+      );
+    }
+  }
+
+  const firstSync: FirstSyncResult[] = [];
+  if (ran("first-sync")) {
+    const history = loadHistory(1_000_000, 500, log);
+    log(
+      `history: ${history.edits.toLocaleString("en")} edits, ${(history.full.byteLength / 1e6).toFixed(2)} MB (snapshot + ${history.tail.length} logged updates for ours)`,
+    );
+    for (const kind of servers) {
+      log(`first sync · ${kind} …`);
+      const r = await runFirstSync(kind, history, quick ? 5 : 10, ctx);
+      firstSync.push(r);
+      log(
+        r.error
+          ? `  error: ${r.error.split("\n")[0]}`
+          : `  new ${r.newMs.map((v) => v.toFixed(1)).join(" ")} ms`,
+      );
+    }
+  }
+
+  const idle: IdleResult[] = [];
+  if (ran("idle")) {
+    const watchers: Promise<void>[] = [];
+    for (const kind of servers) {
+      log(`idle documents · ${kind} …`);
+      const { result, watching } = await runIdle(kind, 1000, 65, ctx);
+      idle.push(result);
+      watchers.push(watching);
+      log(
+        result.error
+          ? `  error: ${result.error.split("\n")[0]}`
+          : `  ${result.perDocumentKb.toFixed(1)} KB per document; watching RSS until it is back (≤ 65 s)`,
+      );
+    }
+    await Promise.all(watchers);
+  }
+
+  console.log("");
+  if (load.length > 0) {
+    console.log(
+      "Load: p50/p99 = update sent → every other client has it (∞ when some never did); p99/pair = per (update, receiver);",
+    );
+    console.log(
+      "caret p99 likewise for awareness; saved p99 = sent → acknowledged as stored (ours, ?acks=1); CPU = server process.",
+    );
+    console.log(loadTable(load));
+    console.log("");
+  }
+  if (firstSync.length > 0) {
+    console.log(
+      "First sync: client's sync step 1 sent → step 2 received (new: empty state vector; returning: lacks the last 500 edits).",
+    );
+    console.log(firstSyncTable(firstSync));
+    console.log("");
+  }
+  if (idle.length > 0) {
+    console.log(
+      "Idle documents: one client each (synced, a paragraph typed, a caret); RSS of the server process.",
+    );
+    console.log(idleTable(idle));
+    console.log("");
+  }
+  const busy = Math.max(0, ...load.map((r) => (Number.isFinite(r.otherCpuPercent) ? r.otherCpuPercent : 0)));
+  if (busy > 25) {
+    console.log(
+      `warning: other processes used up to ${busy.toFixed(0)}% CPU (of ${availableParallelism() * 100}%) while load was measured; latencies are then the machine's as much as the server's.`,
+    );
+  }
+  const problems = [...load, ...firstSync, ...idle].filter((r) => r.error);
+  for (const p of problems) {
+    console.log(`note: ${p.server}: ${p.error}`);
+  }
+  log("done");
+  if (servers.includes("ours")) {
+    for (const t of targets(load, firstSync, idle, ran)) {
+      console.log(`target ${t.name}: ${t.value} (goal ${t.goal}) ${t.ok ? "ok" : "short"}`);
+    }
+  }
+}
+
+try {
+  await main();
+} catch (err) {
+  console.error(err);
+  process.exitCode = 1;
+} finally {
+  killAllServers();
+  await run.db
+    ?.drop()
+    .catch((err: unknown) => console.error(`could not drop the benchmark database: ${String(err)}`));
+}
+process.exit(process.exitCode ?? 0);
