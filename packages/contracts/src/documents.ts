@@ -89,6 +89,7 @@ export type UpdateDocumentInput = z.input<typeof UpdateDocumentInput>;
 
 export const CreateFolderInput = z.strictObject({ name: NameText(120), parentId: Id.nullable().optional() });
 export type CreateFolderInput = z.input<typeof CreateFolderInput>;
+/** Moving a folder into itself or one of its subfolders answers 422 with `parentId: "folder_cycle"`. */
 export const UpdateFolderInput = z
   .strictObject({ name: NameText(120).optional(), parentId: Id.nullable().optional() })
   .refine((v) => Object.keys(v).length > 0, { params: { code: "nothing_to_change" } });
@@ -164,7 +165,7 @@ export const CreateThreadInput = z.strictObject({
   id: Id,
   quote: LongText(1000),
   body: CommentBody,
-  /** Project members mentioned with @ in the body. */
+  /** Project members mentioned with @ in the body (anyone else: 422 `mentions: "not_a_member"`). */
   mentions: z.array(Id).max(20).optional(),
 });
 export type CreateThreadInput = z.input<typeof CreateThreadInput>;
@@ -179,7 +180,11 @@ export type ExportFormat = z.infer<typeof ExportFormat>;
 export const ExportQuery = z.strictObject({ format: ExportFormat });
 
 export const ImportFormat = z.enum(["markdown", "docx"]);
-/** An imported file, base64-encoded (at most 4 MB decoded). */
+/**
+ * An imported file, base64-encoded (at most 4 MB decoded, else 422 `content: "too_long"`; a file
+ * that cannot be read as its format: `content: "unreadable_file"`). The document is titled after
+ * `filename` without its extension.
+ */
 export const ImportDocumentInput = z.strictObject({
   format: ImportFormat,
   filename: NameText(200),

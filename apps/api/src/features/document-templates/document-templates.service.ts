@@ -48,7 +48,8 @@ async function ownerFacts(
     owner:
       row.organisation_id !== null
         ? { kind: "organisation", id: row.organisation_id, role: roles.get(row.organisation_id) ?? null }
-        : (network ?? {
+        : // a project offers only its own network's templates, so `network` is loaded whenever one is listed
+          (network ?? {
             kind: "network",
             id: row.network_id ?? "",
             coordinatorId: "",
