@@ -1,6 +1,6 @@
 import type { DocumentFolder, DocumentList, DocumentSummary } from "@ensemble/contracts/documents";
 import type { Project } from "@ensemble/contracts/projects";
-import { type RefObject, useId, useRef, useState } from "react";
+import { type RefObject, useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { ActionError } from "../../components/ActionError.tsx";
@@ -36,7 +36,6 @@ export function DocumentsPage() {
   const { project } = useProjectContext();
   const [params] = useSearchParams();
   const trash = params.get("view") === "trash";
-  useProjectTitle(trash ? t("documents.trash.title") : t("documents.title"), project);
   const headingId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   return (
@@ -86,6 +85,9 @@ interface ViewProps {
 function ActiveView({ project, folderId, headingRef }: ViewProps & { folderId: string | null }) {
   const { t } = useTranslation();
   const list = useDocumentList(project.id, "active");
+  // the folder is in the tab's title, so the browser's history says where each entry leads
+  const folder = list.data ? folderPath(list.data.folders, folderId).at(-1) : undefined;
+  useProjectTitle(folder ? `${folder.name} – ${t("documents.title")}` : t("documents.title"), project);
   if (list.isPending) {
     return <Loading />;
   }
@@ -121,6 +123,18 @@ function FolderContents({
   const updateFolder = useUpdateFolder(project.id);
   const deleteFolder = useDeleteFolder();
   const createDocument = useCreateDocument(project.id);
+  const currentCrumb = useRef<HTMLSpanElement>(null);
+  const shownFolder = useRef(folderId);
+
+  // Moving between folders changes only the address's query, so the page keeps its place: focus
+  // goes to the folder's name in the path (the link that had it is gone), which is then read out.
+  useEffect(() => {
+    if (shownFolder.current === folderId) {
+      return;
+    }
+    shownFolder.current = folderId;
+    currentCrumb.current?.focus();
+  }, [folderId]);
 
   if (folderId !== null && folder === null) {
     return (
@@ -222,7 +236,9 @@ function FolderContents({
         <ol>
           <li>
             {path.length === 0 ? (
-              <span aria-current="page">{t("documents.list.top")}</span>
+              <span aria-current="page" ref={currentCrumb} tabIndex={-1}>
+                {t("documents.list.top")}
+              </span>
             ) : (
               <Link to={documentsPath(project.id)}>{t("documents.list.top")}</Link>
             )}
@@ -230,7 +246,9 @@ function FolderContents({
           {path.map((f, index) => (
             <li key={f.id}>
               {index === path.length - 1 ? (
-                <span aria-current="page">{f.name}</span>
+                <span aria-current="page" ref={currentCrumb} tabIndex={-1}>
+                  {f.name}
+                </span>
               ) : (
                 <Link to={documentsPath(project.id, { folderId: f.id })}>{f.name}</Link>
               )}
@@ -453,6 +471,7 @@ function FolderContents({
 
 function TrashView({ project, headingRef }: ViewProps) {
   const { t } = useTranslation();
+  useProjectTitle(t("documents.trash.title"), project);
   const language = currentLanguage();
   const list = useDocumentList(project.id, "trash");
   const step = useDocumentStep();
