@@ -192,7 +192,7 @@ test("a document's comments, versions, export and import in the browser: a threa
   await expect(imported.getByRole("listitem")).toHaveText(["Bühne", "Markt"]);
 });
 
-test("the import dialog refuses what it cannot import, in words, before anything is sent", async ({
+test("the import dialog refuses what it cannot import in words: wrong types and files over 4 MB before anything is sent, damaged files after the server looked", async ({
   page,
   baseURL,
 }) => {
@@ -238,6 +238,17 @@ test("the import dialog refuses what it cannot import, in words, before anything
     /Die Datei ist 5 MB groß\. Importieren kannst du Dateien bis 4 MB\./,
   );
   expect(imports).toBe(0);
+
+  // a damaged Word file gets past the browser's checks; the server's verdict is said about the file
+  await file.setInputFiles({
+    name: "Kaputt.docx",
+    mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    buffer: Buffer.from("this is not a zip archive"),
+  });
+  await dialog.getByRole("button", { name: "Importieren" }).click();
+  await expect(file).toHaveAccessibleDescription(/Sie ist beschädigt oder kein Word- oder Markdown-Dokument/);
+  await expect(file).toBeFocused();
+  expect(imports).toBe(1);
 
   await dialog.getByRole("button", { name: "Abbrechen" }).click();
   await expect(dialog).toBeHidden();

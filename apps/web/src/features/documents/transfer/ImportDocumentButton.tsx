@@ -6,8 +6,9 @@ import { Button } from "../../../components/Button.tsx";
 import { describedByFor, FieldFrame } from "../../../components/FieldFrame.tsx";
 import { LiveText } from "../../../components/StatusMessage.tsx";
 import { currentLanguage } from "../../../i18n/i18n.ts";
-import { ApiError, api } from "../../../lib/api.ts";
+import { ApiError, api, asApiError } from "../../../lib/api.ts";
 import { errorMessage } from "../../../lib/errors.ts";
+import { useFocusAfterRender } from "../../../lib/useFocusAfterRender.ts";
 import { projectDocumentsKey } from "../documents.queries.ts";
 import { FormDialog } from "../FormDialog.tsx";
 import {
@@ -116,6 +117,7 @@ function ImportForm({
   const inputId = useId();
   const progressId = useId();
   const inputRef = useRef<HTMLInputElement>(null);
+  const focusInput = useFocusAfterRender(inputRef);
   const [file, setFile] = useState<File | null>(null);
   const [stage, setStage] = useState<Stage>({ kind: "idle" });
   const [error, setError] = useState<string | null>(null);
@@ -127,7 +129,8 @@ function ImportForm({
   function fail(message: string) {
     setStage({ kind: "idle" });
     setError(message);
-    inputRef.current?.focus();
+    // after the render that enables the input again (a disabled input takes no focus)
+    focusInput();
   }
 
   async function run(chosen: File) {
@@ -171,7 +174,20 @@ function ImportForm({
       void queryClient.invalidateQueries({ queryKey: projectDocumentsKey(projectId) });
       onDone(document);
     } catch (cause) {
-      if (!isAbort(cause)) {
+      if (isAbort(cause)) {
+        return;
+      }
+      // what the server found wrong with the file itself, in words about the file
+      const problem = asApiError(cause).fields.content;
+      if (problem === "unreadable_file") {
+        fail(t("documentTransfer.import.error.unreadable"));
+      } else if (problem === "too_long" || problem === "too_big") {
+        fail(
+          t("documentTransfer.import.error.tooLarge", {
+            size: formatFileSize(chosen.size, currentLanguage()),
+          }),
+        );
+      } else {
         fail(`${t("documentTransfer.import.error.failed")} ${errorMessage(t, cause)}`);
       }
     }

@@ -32,8 +32,9 @@ export const documentTransferDe = {
       empty: "Die Datei ist leer.",
       readFailed:
         "Die Datei konnte nicht gelesen werden. Versuche es noch einmal oder wähle eine andere Datei.",
+      unreadable:
+        "Mit dieser Datei können wir nichts anfangen: Sie ist beschädigt oder kein Word- oder Markdown-Dokument. Öffne sie in ihrem Programm und speichere sie dort noch einmal als .docx oder .md.",
       failed: "Der Import hat nicht geklappt.",
-      aborted: "Der Import wurde abgebrochen.",
     },
   },
 };
@@ -71,8 +72,9 @@ export const documentTransferEn: typeof documentTransferDe = {
       tooLarge: "The file is {{size}}. You can import files of up to 4 MB.",
       empty: "The file is empty.",
       readFailed: "The file could not be read. Try again or choose another file.",
+      unreadable:
+        "We cannot make sense of this file: it is damaged or not a Word or Markdown document. Open it in its program and save it there again as .docx or .md.",
       failed: "The import did not work.",
-      aborted: "The import was cancelled.",
     },
   },
 };
