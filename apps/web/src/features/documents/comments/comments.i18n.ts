@@ -28,12 +28,10 @@ export const documentCommentsDe = {
     submit: "Kommentar speichern",
     created: "Dein Kommentar wurde gespeichert.",
     textGone: "Dein Kommentar wurde gespeichert, aber die Textstelle wurde inzwischen gelöscht.",
-    failed: "Der Kommentar konnte nicht gespeichert werden.",
   },
   thread: {
     label: "Kommentar zu „{{quote}}“",
     quote: "„{{quote}}“",
-    by: "{{name}}, {{date}}",
     formerMember: "Ehemaliges Mitglied",
     edited: "bearbeitet",
     resolvedBy: "Erledigt von {{name}} am {{date}}",
@@ -53,16 +51,12 @@ export const documentCommentsDe = {
     resolved: "Der Kommentar ist jetzt erledigt.",
     reopened: "Der Kommentar ist wieder offen.",
     actionFailed: "Das hat nicht geklappt.",
-    replies_one: "{{count}} Antwort",
-    replies_other: "{{count}} Antworten",
   },
   mention: {
     listLabel: "Projektmitglieder zum Erwähnen",
     suggestions_one: "{{count}} Vorschlag. Wähle mit den Pfeiltasten und übernimm ihn mit Enter.",
     suggestions_other: "{{count}} Vorschläge. Wähle mit den Pfeiltasten und übernimm einen mit Enter.",
     none: "Kein Mitglied des Projekts passt dazu.",
-    chosen: "{{name}} wird erwähnt.",
-    mentions: "Erwähnt: {{names}}",
   },
 };
 
@@ -95,12 +89,10 @@ export const documentCommentsEn: typeof documentCommentsDe = {
     submit: "Save comment",
     created: "Your comment has been saved.",
     textGone: "Your comment has been saved, but the text has been deleted in the meantime.",
-    failed: "The comment could not be saved.",
   },
   thread: {
     label: "Comment on “{{quote}}”",
     quote: "“{{quote}}”",
-    by: "{{name}}, {{date}}",
     formerMember: "Former member",
     edited: "edited",
     resolvedBy: "Resolved by {{name}} on {{date}}",
@@ -120,15 +112,11 @@ export const documentCommentsEn: typeof documentCommentsDe = {
     resolved: "The comment is now resolved.",
     reopened: "The comment is open again.",
     actionFailed: "That did not work.",
-    replies_one: "{{count}} reply",
-    replies_other: "{{count}} replies",
   },
   mention: {
     listLabel: "Project members to mention",
     suggestions_one: "{{count}} suggestion. Choose with the arrow keys and take it with Enter.",
     suggestions_other: "{{count}} suggestions. Choose with the arrow keys and take one with Enter.",
     none: "No member of the project matches.",
-    chosen: "{{name}} will be mentioned.",
-    mentions: "Mentioned: {{names}}",
   },
 };

@@ -14,13 +14,11 @@ export const documentVersionsDe = {
   list: {
     heading: "Gespeicherte Versionen",
     automatic: "Automatische Sicherung",
-    formerMember: "ehemaliges Mitglied",
     meta: "{{date}} · {{name}}",
     metaNoAuthor: "{{date}}",
     empty:
       "Noch keine Versionen. Automatische Sicherungen entstehen regelmäßig, während jemand das Dokument bearbeitet.",
     loadFailed: "Die Versionen konnten nicht geladen werden.",
-    shown: "angezeigt",
   },
   preview: {
     label: "Vorschau",
@@ -57,12 +55,10 @@ export const documentVersionsEn: typeof documentVersionsDe = {
   list: {
     heading: "Saved versions",
     automatic: "Automatic backup",
-    formerMember: "former member",
     meta: "{{date}} · {{name}}",
     metaNoAuthor: "{{date}}",
     empty: "No versions yet. Automatic backups are made regularly while someone edits the document.",
     loadFailed: "The versions could not be loaded.",
-    shown: "shown",
   },
   preview: {
     label: "Preview",
