@@ -172,6 +172,19 @@ test("a document's comments, versions, export and import in the browser: a threa
   const bytes = await readFile(await download.path());
   expect(bytes.subarray(0, 2).toString("latin1")).toBe("PK");
 
+  // printing (the menu's "Drucken / PDF", or the browser's own) shows only the document, under its title
+  await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
+  await page.emulateMedia({ media: "print" });
+  await expect(page.locator(".print-header h1")).toHaveText("Förderantrag");
+  await expect(editor).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Hauptnavigation" })).toBeHidden();
+  await expect(page.getByRole("button", { name: "Versionen" })).toBeHidden();
+  await expect(page.getByRole("region", { name: "Kommentare" })).toBeHidden();
+  await page.emulateMedia({ media: "screen" });
+  await page.evaluate(() => window.dispatchEvent(new Event("afterprint")));
+  await expect(page.locator(".print-header")).toHaveCount(0);
+  await expect(page.getByRole("region", { name: "Kommentare" })).toBeVisible();
+
   // a Markdown file is imported and opens as a new document
   await page.goto(`/projects/${project.id}/documents`);
   await page.getByRole("button", { name: "Importieren" }).click();
