@@ -1,5 +1,6 @@
 import type { CommentThread, Document, PersonRef } from "@ensemble/contracts/documents";
 import type { Editor } from "@tiptap/core";
+import { useEditorState } from "@tiptap/react";
 import { BubbleMenu } from "@tiptap/react/menus";
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -123,7 +124,9 @@ export function CommentsPanel({ editor, document }: { editor: Editor | null; doc
 
   const canComment = document.abilities.comment;
   // Starting a thread puts a mark into the text, which is an edit: viewers' edits are refused.
-  const canStart = canComment && document.abilities.edit && editor !== null;
+  // (and not while the editor is read-only for another reason: trashed, connection ended, refused)
+  const editable = useEditorState({ editor, selector: ({ editor: e }) => e?.isEditable ?? false }) ?? false;
+  const canStart = canComment && document.abilities.edit && editor !== null && editable;
 
   const announce = useCallback((text: string) => setSaid({ text, key: Date.now() }), []);
 
@@ -142,8 +145,8 @@ export function CommentsPanel({ editor, document }: { editor: Editor | null; doc
   );
 
   const all = threads.data ?? [];
-  const resolvedIds = useMemo(
-    () => new Set((threads.data ?? []).filter((th) => th.resolvedAt !== null).map((th) => th.id)),
+  const openIds = useMemo(
+    () => new Set((threads.data ?? []).filter((th) => th.resolvedAt === null).map((th) => th.id)),
     [threads.data],
   );
 
@@ -167,12 +170,13 @@ export function CommentsPanel({ editor, document }: { editor: Editor | null; doc
   const handlers = useRef<CommentHandlers>({ onActivate: () => {}, onShortcut: () => false });
   handlers.current = {
     onActivate: (ids) => {
-      const shown = ids.find((id) => !resolvedIds.has(id)) ?? ids[0];
+      // only highlighted (open) threads answer a click: resolved text looks like any other text
+      const shown = ids.find((id) => openIds.has(id));
       if (!shown) {
         return;
       }
-      if (resolvedIds.has(shown) && filter === "open") {
-        setFilter("all");
+      if (filter === "resolved") {
+        setFilter("open");
       }
       setActive(shown);
       requestAnimationFrame(() => {
@@ -204,9 +208,9 @@ export function CommentsPanel({ editor, document }: { editor: Editor | null; doc
 
   useEffect(() => {
     if (editor && !editor.isDestroyed) {
-      setCommentView(editor, { resolved: resolvedIds, active });
+      setCommentView(editor, { open: openIds, active });
     }
-  }, [editor, resolvedIds, active]);
+  }, [editor, openIds, active]);
 
   // A mark of a thread we do not know: someone else just started it, so fetch the threads again.
   useEffect(() => {

@@ -69,9 +69,12 @@ export function threadIdsAt(doc: PMNode, pos: number): string[] {
   return ids;
 }
 
-/** How the comment highlights are shown: which threads are resolved, which one is picked. */
+/**
+ * How the comment highlights are shown: which threads are open (only they are highlighted; resolved
+ * and unknown ones, e.g. deleted, are not), which one is picked.
+ */
 export interface CommentView {
-  resolved: ReadonlySet<string>;
+  open: ReadonlySet<string>;
   active: string | null;
 }
 
@@ -99,7 +102,7 @@ function decorate(doc: PMNode, view: CommentView): DecorationSet {
     if (ids.length === 0) {
       return false;
     }
-    const open = ids.filter((id) => !view.resolved.has(id));
+    const open = ids.filter((id) => view.open.has(id));
     const classes = [open.length > 0 ? "comment-range" : "comment-range comment-range--resolved"];
     if (view.active && ids.includes(view.active)) {
       classes.push("comment-range--active");
@@ -116,7 +119,7 @@ function decorate(doc: PMNode, view: CommentView): DecorationSet {
 }
 
 /**
- * Highlights open threads' ranges (resolved ones are not highlighted, the picked one stronger),
+ * Highlights open threads' ranges (resolved or unknown ones are not, the picked one stronger),
  * reports clicks on commented text and handles the Ctrl/Cmd+Alt+M shortcut.
  */
 export function commentPlugin(handlers: { current: CommentHandlers }): Plugin<CommentPluginState> {
@@ -124,7 +127,7 @@ export function commentPlugin(handlers: { current: CommentHandlers }): Plugin<Co
     key: commentPluginKey,
     state: {
       init: (_, state) => {
-        const view: CommentView = { resolved: new Set(), active: null };
+        const view: CommentView = { open: new Set(), active: null };
         return { ...view, decorations: decorate(state.doc, view) };
       },
       apply: (tr, previous) => {
@@ -132,7 +135,7 @@ export function commentPlugin(handlers: { current: CommentHandlers }): Plugin<Co
         if (!change && !tr.docChanged) {
           return previous;
         }
-        const view: CommentView = change ?? { resolved: previous.resolved, active: previous.active };
+        const view: CommentView = change ?? { open: previous.open, active: previous.active };
         return { ...view, decorations: decorate(tr.doc, view) };
       },
     },
@@ -159,7 +162,7 @@ export function commentPlugin(handlers: { current: CommentHandlers }): Plugin<Co
   });
 }
 
-/** Tells the plugin which threads are resolved and which is picked (redraws the highlights). */
+/** Tells the plugin which threads are open and which is picked (redraws the highlights). */
 export function setCommentView(editor: Editor, view: CommentView): void {
   if (editor.isDestroyed) {
     return;
@@ -170,8 +173,8 @@ export function setCommentView(editor: Editor, view: CommentView): void {
   }
   const same =
     current.active === view.active &&
-    current.resolved.size === view.resolved.size &&
-    [...view.resolved].every((id) => current.resolved.has(id));
+    current.open.size === view.open.size &&
+    [...view.open].every((id) => current.open.has(id));
   if (!same) {
     editor.view.dispatch(editor.state.tr.setMeta(commentPluginKey, view).setMeta("addToHistory", false));
   }
