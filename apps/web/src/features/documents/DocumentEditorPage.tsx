@@ -4,7 +4,16 @@ import { documentExtensions } from "@ensemble/editor/extensions";
 import Collaboration from "@tiptap/extension-collaboration";
 import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import { type Editor, EditorContent, useEditor, useEditorState } from "@tiptap/react";
-import { type FormEvent, useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
+import {
+  type FormEvent,
+  type RefObject,
+  useCallback,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+} from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, useParams } from "react-router";
 import { ActionError } from "../../components/ActionError.tsx";
@@ -17,6 +26,7 @@ import { currentLanguage } from "../../i18n/i18n.ts";
 import { asApiError } from "../../lib/api.ts";
 import { useForm, validate } from "../../lib/forms.ts";
 import { useDocumentTitle } from "../../lib/useDocumentTitle.ts";
+import { useFocusAfterRender } from "../../lib/useFocusAfterRender.ts";
 import { type CurrentUser, useMe } from "../auth/auth.queries.ts";
 import { CommentsPanel } from "./comments/CommentsPanel.tsx";
 import { type ConnectionState, type Person, personColor, type SaveState } from "./documents.collab.ts";
@@ -103,16 +113,32 @@ function DocumentView({
     () => ({ id: me.id, name: me.displayName, color: personColor(me.id) }),
     [me.id, me.displayName],
   );
-  const { session, state } = useCollaboration(document.id, user, language);
+  const { session, state, restart } = useCollaboration(document.id, user, language);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const focusHeading = useFocusAfterRender(headingRef);
 
   // The server said "read-only", or keeps refusing the connection: the document's abilities (or
   // its existence) may have changed, so ask the API again; the page follows its answer.
-  const { writesRefused, failedAttempts } = state;
+  const { writesRefused, failedAttempts, ended } = state;
   useEffect(() => {
-    if ((writesRefused && document.abilities.edit) || (failedAttempts > 0 && failedAttempts % 3 === 0)) {
+    if (
+      (writesRefused && document.abilities.edit) ||
+      (failedAttempts > 0 && failedAttempts % 3 === 0) ||
+      ended === "revoked"
+    ) {
       onRecheck();
     }
-  }, [writesRefused, failedAttempts, document.abilities.edit, onRecheck]);
+  }, [writesRefused, failedAttempts, ended, document.abilities.edit, onRecheck]);
+  // Back from the trash (restored here or elsewhere): the session the server ended or limited
+  // while it was trashed is replaced by a fresh one.
+  const wasTrashed = useRef(document.deletedAt !== null);
+  useEffect(() => {
+    const trashed = document.deletedAt !== null;
+    if (wasTrashed.current && !trashed) {
+      restart();
+    }
+    wasTrashed.current = trashed;
+  }, [document.deletedAt, restart]);
   // Someone who could edit when the page opened and may not any more: the changes the server
   // refused must not live on in this device's copy.
   const couldEdit = useRef(document.abilities.edit);
@@ -138,9 +164,13 @@ function DocumentView({
           </li>
         </ol>
       </nav>
-      <DocumentTitle document={document} canRename={document.abilities.edit && state.ended === null} />
+      <DocumentTitle
+        document={document}
+        canRename={document.abilities.edit && state.ended === null}
+        headingRef={headingRef}
+      />
       <p className="meta-row document-meta">{lastEdited(t, document, language)}</p>
-      <DocumentNotices document={document} state={state} />
+      <DocumentNotices document={document} state={state} onRestored={focusHeading} />
       {session ? <CollaborativeEditor session={session} state={state} document={document} /> : <Loading />}
     </div>
   );
@@ -149,7 +179,15 @@ function DocumentView({
 const TITLE_FIELDS = ["title"] as const;
 
 /** The document's title as the page's heading; editors rename it in place. */
-function DocumentTitle({ document, canRename }: { document: Document; canRename: boolean }) {
+function DocumentTitle({
+  document,
+  canRename,
+  headingRef,
+}: {
+  document: Document;
+  canRename: boolean;
+  headingRef: RefObject<HTMLHeadingElement | null>;
+}) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
   const [value, setValue] = useState(document.title);
@@ -191,7 +229,9 @@ function DocumentTitle({ document, canRename }: { document: Document; canRename:
 
   return (
     <div className="document-title">
-      <h1>{document.title}</h1>
+      <h1 ref={headingRef} tabIndex={-1}>
+        {document.title}
+      </h1>
       {canRename && !editing ? (
         <Button
           ref={buttonRef}
@@ -246,9 +286,37 @@ function DocumentTitle({ document, canRename }: { document: Document; canRename:
 }
 
 /** Why the document cannot be edited here right now, or what went wrong with the connection. */
-function DocumentNotices({ document, state }: { document: Document; state: CollabState }) {
+function DocumentNotices({
+  document,
+  state,
+  onRestored,
+}: {
+  document: Document;
+  state: CollabState;
+  /** Restored: the notice and its button go, so focus needs a new place. */
+  onRestored(): void;
+}) {
   const { t } = useTranslation();
   const step = useDocumentStep();
+  // Trashed while open (the server ended the session) or opened from the trash: say so, and let
+  // those who may bring it back.
+  if (document.deletedAt !== null) {
+    return (
+      <div role={state.ended ? "alert" : undefined} className="notice notice--warning document-notice">
+        <p>{t("documents.editor.trashed")}</p>
+        {document.abilities.restore ? (
+          <Button
+            variant="secondary"
+            busy={step.isPending}
+            onClick={() => step.mutate({ id: document.id, step: "restore" }, { onSuccess: onRestored })}
+          >
+            {t("documents.trash.restore")}
+          </Button>
+        ) : null}
+        <ActionError error={step.error} />
+      </div>
+    );
+  }
   if (state.ended) {
     return (
       <div role="alert" className="notice notice--error document-notice">
@@ -262,23 +330,6 @@ function DocumentNotices({ document, state }: { document: Document; state: Colla
             {t("documents.editor.reload")}
           </Button>
         )}
-      </div>
-    );
-  }
-  if (document.deletedAt !== null) {
-    return (
-      <div className="notice notice--warning document-notice">
-        <p>{t("documents.editor.trashed")}</p>
-        {document.abilities.restore ? (
-          <Button
-            variant="secondary"
-            busy={step.isPending}
-            onClick={() => step.mutate({ id: document.id, step: "restore" })}
-          >
-            {t("documents.trash.restore")}
-          </Button>
-        ) : null}
-        <ActionError error={step.error} />
       </div>
     );
   }
@@ -422,7 +473,8 @@ function WordCount({ editor }: { editor: Editor }) {
   const { t } = useTranslation();
   const words = useEditorState({
     editor,
-    selector: ({ editor: e }) => e.storage.characterCount.words(),
+    // A replaced editor (a new session) is destroyed before the new one arrives here: no storage.
+    selector: ({ editor: e }) => (e.isDestroyed ? 0 : e.storage.characterCount.words()),
   });
   return <p className="document-words">{t("documents.editor.words", { count: words })}</p>;
 }

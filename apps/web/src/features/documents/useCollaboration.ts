@@ -1,5 +1,5 @@
 import { CloseCode, COLLAB_PATH, MESSAGE_AUTH, MESSAGE_SAVED } from "@ensemble/collab-core/protocol";
-import { useEffect, useState, useSyncExternalStore } from "react";
+import { useCallback, useEffect, useState, useSyncExternalStore } from "react";
 import { IndexeddbPersistence } from "y-indexeddb";
 import * as authProtocol from "y-protocols/auth";
 import { WebsocketProvider } from "y-websocket";
@@ -329,10 +329,12 @@ export function useCollaboration(
   documentId: string,
   user: CollabUser,
   language: string,
-): { session: CollabSession | null; state: CollabState } {
+): { session: CollabSession | null; state: CollabState; restart(): void } {
   const [session, setSession] = useState<CollabSession | null>(null);
+  // A new generation opens a new session (after a session ended, e.g. the document came back from the trash).
+  const [generation, setGeneration] = useState(0);
   const userId = user.id;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: a new name or colour updates the session (below), it does not reopen it
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new name updates the session (below), it does not reopen it; a new generation does
   useEffect(() => {
     const opened = new CollabSession(documentId, user, language);
     setSession(opened);
@@ -340,7 +342,7 @@ export function useCollaboration(
       opened.destroy();
       setSession(null);
     };
-  }, [documentId, userId]);
+  }, [documentId, userId, generation]);
   useEffect(() => {
     session?.setUser(user);
   }, [session, user]);
@@ -348,5 +350,6 @@ export function useCollaboration(
     session ? session.subscribe : noSubscribe,
     session ? session.getSnapshot : initialSnapshot,
   );
-  return { session, state };
+  const restart = useCallback(() => setGeneration((n) => n + 1), []);
+  return { session, state, restart };
 }

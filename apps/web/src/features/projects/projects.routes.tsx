@@ -1,4 +1,5 @@
 import type { RouteObject } from "react-router";
+import { Loading } from "../../components/PageStatus.tsx";
 import { DocumentsPage } from "../documents/DocumentsPage.tsx";
 import { NewProjectPage } from "./NewProjectPage.tsx";
 import { ProjectLayout, type ProjectTab } from "./ProjectLayout.tsx";
@@ -41,6 +42,8 @@ export const projectsRoutes: RouteObject[] = [
         lazy: async () => ({
           Component: (await import("../documents/DocumentEditorPage.tsx")).DocumentEditorPage,
         }),
+        // opened by its address, the page says it is loading while the editor's code arrives
+        HydrateFallback: Loading,
       },
     ],
   },
