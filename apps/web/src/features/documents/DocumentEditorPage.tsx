@@ -64,8 +64,11 @@ export function DocumentEditorPage() {
       </div>
     );
   }
-  if (query.isError) {
-    if (isNotFound(query.error)) {
+  // A document that was open and is now "not found" (access withdrawn, deleted) stays on the page
+  // with the reason, rather than vanishing under the reader.
+  const accessLost = query.isError && isNotFound(query.error);
+  if (query.data === undefined) {
+    if (accessLost) {
       return <DocumentNotFound projectId={id} />;
     }
     return (
@@ -80,7 +83,9 @@ export function DocumentEditorPage() {
     // an old or hand-made address: the document's own project is the right one
     return <Navigate to={documentPath(document.projectId, document.id)} replace />;
   }
-  return <DocumentView key={document.id} document={document} me={me} onRecheck={recheck} />;
+  return (
+    <DocumentView key={document.id} document={document} me={me} accessLost={accessLost} onRecheck={recheck} />
+  );
 }
 
 function DocumentNotFound({ projectId }: { projectId: string }) {
@@ -100,10 +105,13 @@ function DocumentNotFound({ projectId }: { projectId: string }) {
 function DocumentView({
   document,
   me,
+  accessLost,
   onRecheck,
 }: {
   document: Document;
   me: CurrentUser;
+  /** The API now answers "not found" for this document. */
+  accessLost: boolean;
   onRecheck(): void;
 }) {
   const { t } = useTranslation();
@@ -129,6 +137,11 @@ function DocumentView({
       onRecheck();
     }
   }, [writesRefused, failedAttempts, ended, document.abilities.edit, onRecheck]);
+  useEffect(() => {
+    if (accessLost) {
+      session?.endAccess();
+    }
+  }, [accessLost, session]);
   // Back from the trash (restored here or elsewhere): the session the server ended or limited
   // while it was trashed is replaced by a fresh one.
   const wasTrashed = useRef(document.deletedAt !== null);
@@ -383,6 +396,8 @@ function CollaborativeEditor({
   const editorId = useId();
   const editable =
     document.abilities.edit && document.deletedAt === null && state.ended === null && !state.writesRefused;
+  // without access, versions, export and comments would only answer "not found"
+  const accessEnded = state.ended === "revoked" && document.deletedAt === null;
   const editor = useEditor(
     {
       extensions: [
@@ -441,7 +456,7 @@ function CollaborativeEditor({
       <div className="document-bar">
         <SyncStatus state={state} showSave={editable} />
         <PeopleList people={state.people} />
-        {editor ? (
+        {editor && !accessEnded ? (
           <div className="document-bar__actions">
             <VersionHistory editor={editor} document={document} saveState={state.save} />
             <ExportMenu editor={editor} document={document} />
@@ -463,7 +478,7 @@ function CollaborativeEditor({
             ) : null}
           </div>
         </div>
-        <CommentsPanel editor={editor} document={document} />
+        {accessEnded ? null : <CommentsPanel editor={editor} document={document} />}
       </div>
     </div>
   );

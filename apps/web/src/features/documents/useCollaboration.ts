@@ -232,6 +232,11 @@ export class CollabSession {
     this.refresh();
   }
 
+  /** The API says the document is gone for me: stop trying, and keep no copy (as on close 4403). */
+  endAccess(): void {
+    this.end("revoked");
+  }
+
   /**
    * Drops the copy on this device (IndexedDB): after the server refused my changes (my role
    * changed), a copy holding them would show, and send again, what the others never see.
