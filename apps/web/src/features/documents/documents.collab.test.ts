@@ -115,6 +115,17 @@ describe("SaveTracker", () => {
     expect(tracker.status().connection).toBe("reconnecting");
   });
 
+  it("starts with what an earlier visit left unsaved, until the first sync step 2 is acknowledged", () => {
+    const tracker = new SaveTracker(true);
+    const id = tracker.socketCreated();
+    expect(tracker.status()).toEqual({ connection: "connecting", save: "pendingOffline" });
+    tracker.socketOpened(id);
+    tracker.frameSent(id, step2);
+    expect(tracker.status().save).toBe("syncing");
+    tracker.ackReceived(id, 1);
+    expect(tracker.status().save).toBe("saved");
+  });
+
   it("does not count frames on a socket that is not open", () => {
     const tracker = new SaveTracker();
     const id = tracker.socketCreated();

@@ -34,11 +34,19 @@ export class SaveTracker {
   private sent = 0;
   private acked = 0;
   /** Changes the server may lack that were made while they could not be sent. */
-  private pending = false;
+  private pending: boolean;
   /** The changes that were pending are in flight on this socket (until all is acknowledged). */
   private flushing = false;
   private everOpened = false;
   private online = true;
+
+  /**
+   * `unsavedBefore`: an earlier visit on this device left changes that were never acknowledged
+   * (they are in the device's copy and go out with the first sync step 2).
+   */
+  constructor(unsavedBefore = false) {
+    this.pending = unsavedBefore;
+  }
 
   /** A new socket replaces the current one; what the old one had not got acknowledged is pending. */
   socketCreated(): number {

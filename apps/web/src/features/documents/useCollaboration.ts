@@ -120,7 +120,9 @@ export class CollabSession {
   readonly ydoc = new Y.Doc();
   readonly provider: WebsocketProvider;
   private readonly persistence: IndexeddbPersistence | null;
-  private readonly tracker = new SaveTracker();
+  private readonly tracker: SaveTracker;
+  /** Whether this device's copy holds changes not known to be stored (kept across visits). */
+  private readonly unsavedMark: UnsavedMark;
   private readonly listeners = new Set<() => void>();
   private state: CollabState = INITIAL;
   private ended: CollabEnd | null = null;
@@ -135,6 +137,8 @@ export class CollabSession {
     private user: CollabUser,
     private readonly language: string,
   ) {
+    this.unsavedMark = unsavedMark(documentId);
+    this.tracker = new SaveTracker(this.unsavedMark.wasSet);
     this.persistence = openLocalCopy(documentId, this.ydoc);
     const online = navigator.onLine;
     this.tracker.setOnline(online);
@@ -184,6 +188,12 @@ export class CollabSession {
     if (origin === this.provider) {
       return;
     }
+    // The device's copy loading: what of it is unsaved, the mark from the last visit says (a copy
+    // that was all stored must not read "offline changes" on every visit). Without the mark
+    // (no localStorage) every copy counts as possibly unsaved.
+    if (origin === this.persistence && this.unsavedMark.available) {
+      return;
+    }
     const ws = this.provider.ws;
     this.tracker.localChange(this.provider.wsconnected && ws !== null && ws.readyState === WebSocket.OPEN);
     this.refresh();
@@ -229,6 +239,7 @@ export class CollabSession {
     this.provider.disconnect();
     // Access ended, or the server refused what this copy holds: keep no copy that would be sent again.
     void this.persistence?.clearData().catch(() => {});
+    this.unsavedMark.set(false);
     this.refresh();
   }
 
@@ -243,6 +254,7 @@ export class CollabSession {
    */
   discardLocalCopy(): void {
     void this.persistence?.clearData().catch(() => {});
+    this.unsavedMark.set(false);
   }
 
   /** Another name for me (e.g. the display name was changed meanwhile); the colour stays the session's. */
@@ -274,6 +286,9 @@ export class CollabSession {
       return;
     }
     const { connection, save } = this.tracker.status();
+    if (this.ended === null) {
+      this.unsavedMark.set(save !== "saved");
+    }
     const prev = this.state;
     if (
       prev.connection === connection &&
@@ -309,6 +324,47 @@ export class CollabSession {
     this.ydoc.destroy();
     this.listeners.clear();
   }
+}
+
+interface UnsavedMark {
+  /** localStorage works here. */
+  readonly available: boolean;
+  /** The last visit left changes not known to be stored. */
+  readonly wasSet: boolean;
+  set(unsaved: boolean): void;
+}
+
+/**
+ * A mark in localStorage (`ensemble-doc-unsaved-<id>`, no content) that this device's copy holds
+ * changes the server has not acknowledged; written only when that changes.
+ */
+function unsavedMark(documentId: string): UnsavedMark {
+  const key = `ensemble-doc-unsaved-${documentId}`;
+  let current: boolean;
+  try {
+    current = localStorage.getItem(key) === "1";
+  } catch {
+    return { available: false, wasSet: false, set: () => {} };
+  }
+  return {
+    available: true,
+    wasSet: current,
+    set(unsaved) {
+      if (unsaved === current) {
+        return;
+      }
+      current = unsaved;
+      try {
+        if (unsaved) {
+          localStorage.setItem(key, "1");
+        } else {
+          localStorage.removeItem(key);
+        }
+      } catch {
+        // storage full or switched off: the mark is a help, not a guarantee
+      }
+    },
+  };
 }
 
 /** The local copy in IndexedDB; without IndexedDB (some private modes) the editor works online only. */
