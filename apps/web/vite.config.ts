@@ -30,6 +30,13 @@ export default defineConfig({
               test: /node_modules[\\/](i18next|react-i18next|i18next-browser-languagedetector)[\\/]/,
               priority: 2,
             },
+            {
+              // Tiptap, ProseMirror and Yjs are most of the app's weight and only the document
+              // editor uses them: a chunk of their own, loaded with the editor's lazy route.
+              name: "editor",
+              test: /node_modules[\\/](@tiptap|prosemirror-[a-z-]+|yjs|y-[a-z]+|lib0|linkifyjs|orderedmap|rope-sequence|w3c-keyname|@floating-ui|markdown-it|marked|entities|linkify-it|mdurl|uc\.micro|punycode\.js|fast-deep-equal|use-sync-external-store|@ensemble[\\/]editor)[\\/]/,
+              priority: 2,
+            },
             { name: "vendor", test: /node_modules[\\/]/, priority: 1 },
           ],
         },
