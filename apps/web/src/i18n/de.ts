@@ -3,6 +3,7 @@ import type { ProjectRole } from "@ensemble/contracts/projects";
 import { auditDe } from "../features/audit/audit.i18n.ts";
 import { documentCommentsDe } from "../features/documents/comments/comments.i18n.ts";
 import { documentsDe } from "../features/documents/documents.i18n.ts";
+import { documentTemplatesDe } from "../features/documents/templates/templates.i18n.ts";
 import { documentTransferDe } from "../features/documents/transfer/transfer.i18n.ts";
 import { documentVersionsDe } from "../features/documents/versions/versions.i18n.ts";
 import { invitationsDe } from "../features/invitations/invitations.i18n.ts";
@@ -23,6 +24,7 @@ export const de = {
   documentComments: documentCommentsDe,
   documentVersions: documentVersionsDe,
   documentTransfer: documentTransferDe,
+  documentTemplates: documentTemplatesDe,
   organisation: {
     kinds: {
       association: "Verein",

@@ -1,6 +1,7 @@
 import { auditEn } from "../features/audit/audit.i18n.ts";
 import { documentCommentsEn } from "../features/documents/comments/comments.i18n.ts";
 import { documentsEn } from "../features/documents/documents.i18n.ts";
+import { documentTemplatesEn } from "../features/documents/templates/templates.i18n.ts";
 import { documentTransferEn } from "../features/documents/transfer/transfer.i18n.ts";
 import { documentVersionsEn } from "../features/documents/versions/versions.i18n.ts";
 import { invitationsEn } from "../features/invitations/invitations.i18n.ts";
@@ -20,6 +21,7 @@ export const en: Messages = {
   documentComments: documentCommentsEn,
   documentVersions: documentVersionsEn,
   documentTransfer: documentTransferEn,
+  documentTemplates: documentTemplatesEn,
   organisation: {
     kinds: {
       association: "Association",

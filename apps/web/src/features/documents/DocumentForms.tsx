@@ -19,6 +19,7 @@ import type { useCreateDocument } from "./documents.queries.ts";
 import { useDocumentTemplates } from "./documents.queries.ts";
 import { folderChoices } from "./documents.tree.ts";
 import { DialogActions } from "./FormDialog.tsx";
+import { DeleteTemplateControl } from "./templates/DeleteTemplateControl.tsx";
 
 const BLANK = "";
 
@@ -125,6 +126,11 @@ export function CreateDocumentForm({
           aria-busy={templates.isPending || undefined}
         />
       )}
+      <DeleteTemplateControl
+        template={chosen}
+        selectId={form.ids.templateId}
+        onDeleted={() => setTemplateId(BLANK)}
+      />
       <DialogActions submitLabel={t("documents.create.submit")} busy={form.busy} onCancel={onCancel} />
     </form>
   );
