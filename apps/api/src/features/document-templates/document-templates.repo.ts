@@ -139,3 +139,49 @@ export function findTemplate(db: Db, id: string): Promise<TemplateListRow | unde
 export async function deleteTemplate(db: Db, id: string): Promise<void> {
   await db.deleteFrom("document_templates").where("id", "=", id).execute();
 }
+
+/** An organisation or network a document's template could be saved into, with its name. */
+export interface OwnerCandidate {
+  kind: "organisation" | "network";
+  id: string;
+  name: string;
+}
+
+/**
+ * The owners that take part in a project, as seen by the user: its organisation, or its network
+ * and then the user's own organisations among the network's partners (by name). Whether the user
+ * may save for each is the service's question.
+ */
+export async function ownerCandidates(
+  db: Db,
+  owner: ProjectOwner,
+  userId: string,
+): Promise<OwnerCandidate[]> {
+  if (owner.kind === "organisation") {
+    const org = await db
+      .selectFrom("organisations")
+      .select(["id", "name"])
+      .where("id", "=", owner.id)
+      .executeTakeFirst();
+    return org ? [{ kind: "organisation", id: org.id, name: org.name }] : [];
+  }
+  const network = await db
+    .selectFrom("networks")
+    .select(["id", "name"])
+    .where("id", "=", owner.id)
+    .executeTakeFirst();
+  const partners = await db
+    .selectFrom("organisation_members as om")
+    .innerJoin("network_partners as np", "np.organisation_id", "om.organisation_id")
+    .innerJoin("organisations as o", "o.id", "om.organisation_id")
+    .select(["o.id", "o.name"])
+    .where("om.user_id", "=", userId)
+    .where("np.network_id", "=", owner.id)
+    .orderBy(sql`lower(o.name)`)
+    .orderBy("o.id")
+    .execute();
+  return [
+    ...(network ? [{ kind: "network" as const, id: network.id, name: network.name }] : []),
+    ...partners.map((p) => ({ kind: "organisation" as const, id: p.id, name: p.name })),
+  ];
+}

@@ -5,7 +5,9 @@ import {
   type Actor,
   can,
   canSaveTemplate,
+  type DocumentSubject,
   type NetworkSubject,
+  type OrganisationSubject,
   type ProjectSubject,
   type TemplateSubject,
 } from "@ensemble/access/policy";
@@ -108,10 +110,80 @@ export async function templateState(
   throw new AppError("not_found", "There is no such template.");
 }
 
+/** An organisation or network a template may belong to. */
+type OwnerRef = { kind: "organisation" | "network"; id: string };
+
+/** What saving for an owner comes to: allowed (with the owner's facts), or why not. */
+type OwnerVerdict =
+  | { ok: true; owner: OrganisationSubject | NetworkSubject }
+  | { ok: false; code: "not_found" | "forbidden"; message: string };
+
+/**
+ * May the caller save this document as a template of `ref`? The one check behind both saving
+ * and the list of targets, so the two never disagree: an owner the caller does not belong to is
+ * not found (like the organisation or network itself); one they belong to but that takes no
+ * part in the project (or a trashed document) is forbidden, by `canSaveTemplate`.
+ */
+async function judgeOwner(
+  tx: Db,
+  actor: Actor,
+  document: DocumentSubject,
+  ref: OwnerRef,
+): Promise<OwnerVerdict> {
+  const owner =
+    ref.kind === "organisation"
+      ? await loadOrganisationSubject(tx, actor, ref.id)
+      : await loadNetworkSubject(tx, actor, ref.id);
+  const belongs =
+    owner && (owner.kind === "organisation" ? owner.role !== null : owner.partnerRoles.length > 0);
+  if (!owner || !belongs) {
+    return {
+      ok: false,
+      code: "not_found",
+      message: ref.kind === "network" ? "There is no such network." : "There is no such organisation.",
+    };
+  }
+  const projectOwner = document.project.owner;
+  const ownerIsPartner =
+    owner.kind === "organisation" && projectOwner.kind === "network"
+      ? await repo.isPartner(tx, projectOwner.id, owner.id)
+      : false;
+  if (!canSaveTemplate(actor, document, owner, ownerIsPartner)) {
+    return {
+      ok: false,
+      code: "forbidden",
+      message: "You may not save templates for them from this document.",
+    };
+  }
+  return { ok: true, owner };
+}
+
+/**
+ * Where the caller may save this document as a template: of the owners that take part in its
+ * project (its organisation, or its network and the caller's organisations among the network's
+ * partners), those `judgeOwner` allows — the project's owner first, then by name.
+ */
+export async function templateTargets(
+  deps: AppDeps,
+  caller: Caller,
+  documentId: string,
+): Promise<repo.OwnerCandidate[]> {
+  return deps.db.transaction().execute(async (tx) => {
+    const document = await authorizeDocument(tx, caller.actor, "read", documentId);
+    const candidates = await repo.ownerCandidates(tx, document.project.owner, caller.user.id);
+    const targets: repo.OwnerCandidate[] = [];
+    for (const candidate of candidates) {
+      if ((await judgeOwner(tx, caller.actor, document, candidate)).ok) {
+        targets.push(candidate);
+      }
+    }
+    return targets;
+  });
+}
+
 /**
  * Saves a document's current content (without its comments) as a template of an organisation or
- * network; the rules are `canSaveTemplate`'s. An owner the caller does not belong to is not
- * found, like the organisation or network itself.
+ * network, if `judgeOwner` allows it.
  */
 export async function saveAsTemplate(
   deps: AppDeps,
@@ -122,28 +194,11 @@ export async function saveAsTemplate(
   const id = randomUUID();
   await deps.db.transaction().execute(async (tx) => {
     const document = await authorizeDocument(tx, caller.actor, "read", documentId);
-    const owner =
-      input.owner.kind === "organisation"
-        ? await loadOrganisationSubject(tx, caller.actor, input.owner.id)
-        : await loadNetworkSubject(tx, caller.actor, input.owner.id);
-    const belongs =
-      owner && (owner.kind === "organisation" ? owner.role !== null : owner.partnerRoles.length > 0);
-    if (!owner || !belongs) {
-      throw new AppError(
-        "not_found",
-        owner?.kind === "network" || input.owner.kind === "network"
-          ? "There is no such network."
-          : "There is no such organisation.",
-      );
+    const verdict = await judgeOwner(tx, caller.actor, document, input.owner);
+    if (!verdict.ok) {
+      throw new AppError(verdict.code, verdict.message);
     }
-    const projectOwner = document.project.owner;
-    const ownerIsPartner =
-      owner.kind === "organisation" && projectOwner.kind === "network"
-        ? await repo.isPartner(tx, projectOwner.id, owner.id)
-        : false;
-    if (!canSaveTemplate(caller.actor, document, owner, ownerIsPartner)) {
-      throw new AppError("forbidden", "You may not save templates for them from this document.");
-    }
+    const { owner } = verdict;
     await repo.insertTemplate(tx, {
       id,
       organisation_id: owner.kind === "organisation" ? owner.id : null,
