@@ -7,7 +7,7 @@ import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { createCollabServer } from "./server.ts";
-import { readDocumentState } from "./storage.ts";
+import { appendUpdates, compactDocument, loadStoredState, readDocumentState } from "./storage.ts";
 import {
   listen,
   type SeededPerson,
@@ -69,6 +69,20 @@ function textState(text: string): Uint8Array {
   return Y.encodeStateAsUpdate(doc);
 }
 
+/** A second connection to the test database (PostgreSQL only). */
+async function secondConnection(): Promise<pg.Client> {
+  const dbName = (
+    await handle.db
+      .selectNoFrom((eb) => eb.fn<string>("current_database", []).as("n"))
+      .executeTakeFirstOrThrow()
+  ).n;
+  const url = new URL(process.env.TEST_DATABASE_URL ?? "");
+  url.pathname = `/${dbName}`;
+  const client = new pg.Client({ connectionString: url.toString() });
+  await client.connect();
+  return client;
+}
+
 /** A second connection holding a lock until released (PostgreSQL only). */
 async function lockTable(table: string): Promise<() => Promise<void>> {
   const dbName = (
@@ -89,6 +103,35 @@ async function lockTable(table: string): Promise<() => Promise<void>> {
 }
 
 describe("collaboration server under storage faults", () => {
+  it.runIf(onPostgres)(
+    "never loses an update that commits after a compaction with a lower sequence number",
+    async () => {
+      const documentId = await seedDocument(handle.db, project.projectId, lead);
+      const slow = await secondConnection();
+      try {
+        // process A takes a sequence number first but commits last
+        await slow.query("begin");
+        await slow.query("insert into document_updates (document_id, data) values ($1, $2)", [
+          documentId,
+          Buffer.from(textState("A")),
+        ]);
+        // process B's later insert commits, and a compaction runs in between
+        await appendUpdates(handle.db, [{ documentId, data: textState("B"), userId: null }]);
+        expect(await compactDocument(handle.db, documentId)).toBe(1);
+        await slow.query("commit");
+      } finally {
+        await slow.end();
+      }
+      const stored = await loadStoredState(handle.db, documentId);
+      expect(stored.updates.length).toBe(1);
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, await readDocumentState(handle.db, documentId));
+      expect(textOf(doc).split("").sort().join("")).toBe("AB");
+      expect(await compactDocument(handle.db, documentId)).toBe(1);
+      expect((await loadStoredState(handle.db, documentId)).updates).toEqual([]);
+    },
+  );
+
   it("refuses the connection when the stored document cannot be read, and never overwrites it", async () => {
     const s = await serve();
     try {

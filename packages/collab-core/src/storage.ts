@@ -13,6 +13,8 @@ export const EMPTY_STATE: Uint8Array = Y.encodeStateAsUpdate(new Y.Doc());
 
 /** How many updates one `Y.mergeUpdates` call takes at most: its cost grows with the square. */
 const MERGE_BATCH = 500;
+/** How many logged updates one compaction folds in at most (a longer log takes several). */
+const COMPACT_BATCH = 5000;
 
 export interface StoredUpdate {
   seq: bigint;
@@ -24,9 +26,9 @@ export interface StoredState {
   snapshot: Uint8Array | null;
   /** The snapshot's state vector, when stored with it. */
   stateVector: Uint8Array | null;
-  /** Every logged update up to this sequence number is in the snapshot. */
+  /** The highest sequence number folded into the snapshot (for information: see `compactDocument`). */
   snapshotSeq: bigint;
-  /** The tail: updates after the snapshot, in order. */
+  /** The tail: the updates still in the log, in order. */
   updates: StoredUpdate[];
 }
 
@@ -37,19 +39,30 @@ function bytes(value: Uint8Array): Uint8Array {
     : value;
 }
 
-/** Reads snapshot and tail. */
+/**
+ * Reads snapshot and tail as of one moment (one repeatable-read transaction): read apart, a
+ * compaction committing in between would leave the old snapshot without the rows it folded in.
+ */
 export async function loadStoredState(db: Db, documentId: string): Promise<StoredState> {
+  return db
+    .transaction()
+    .setIsolationLevel("repeatable read")
+    .execute((trx) => readStoredState(trx, documentId));
+}
+
+async function readStoredState(db: Db, documentId: string): Promise<StoredState> {
   const snap = await db
     .selectFrom("document_snapshots")
     .select(["state", "state_vector", "snapshot_seq"])
     .where("document_id", "=", documentId)
     .executeTakeFirst();
   const snapshotSeq = BigInt(snap?.snapshot_seq ?? 0);
+  // every row still in the log is unmerged: compaction deletes exactly the rows it folded in, so
+  // a row that committed late with a lower sequence number is kept (never hidden by a watermark)
   const rows = await db
     .selectFrom("document_updates")
     .select(["seq", "data"])
     .where("document_id", "=", documentId)
-    .where("seq", ">", snapshotSeq.toString() as never)
     .orderBy("seq")
     .execute();
   return {
@@ -135,8 +148,9 @@ export async function touchDocuments(
 /**
  * Folds the logged tail into the snapshot, under a row lock so two processes never compact the
  * same document at once. Reads from the database, not from a process's memory: with several
- * collaboration processes, the log holds updates this process may not have seen yet. Returns how
- * many updates were folded in.
+ * collaboration processes, the log holds updates this process may not have seen yet. Deletes
+ * exactly the rows it read (never "everything up to the highest number seen": an insert from
+ * another process may commit later with a lower number). Returns how many updates were folded in.
  */
 export async function compactDocument(db: Db, documentId: string): Promise<number> {
   return db.transaction().execute(async (trx) => {
@@ -156,13 +170,14 @@ export async function compactDocument(db: Db, documentId: string): Promise<numbe
       .selectFrom("document_updates")
       .select(["seq", "data"])
       .where("document_id", "=", documentId)
-      .where("seq", ">", snap.snapshot_seq as never)
       .orderBy("seq")
+      .limit(COMPACT_BATCH)
       .execute();
     if (rows.length === 0) {
       return 0;
     }
-    const last = rows[rows.length - 1]?.seq ?? snap.snapshot_seq;
+    const seqs = rows.map((r) => r.seq);
+    const last = rows.reduce((max, r) => (BigInt(r.seq) > BigInt(max) ? r.seq : max), snap.snapshot_seq);
     const state = mergeBounded([bytes(snap.state), ...rows.map((r) => bytes(r.data))]);
     await trx
       .updateTable("document_snapshots")
@@ -174,10 +189,12 @@ export async function compactDocument(db: Db, documentId: string): Promise<numbe
       })
       .where("document_id", "=", documentId)
       .execute();
+    // exactly the rows folded in: another process's insert that took a lower number but commits
+    // after this read stays in the log and is folded in next time
     await trx
       .deleteFrom("document_updates")
       .where("document_id", "=", documentId)
-      .where("seq", "<=", last as never)
+      .where("seq", "in", seqs as never[])
       .execute();
     return rows.length;
   });
