@@ -76,11 +76,20 @@ export function VersionHistory({ editor, document, saveState = "saved" }: Versio
         ref={dialogRef}
         className="version-dialog"
         aria-labelledby={titleId}
+        // React passes a nested dialog's cancel and close (the restore confirmation's) up to here:
+        // only this dialog's own events close the history
         onCancel={(event) => {
+          if (event.target !== event.currentTarget) {
+            return;
+          }
           event.preventDefault();
           setOpen(false);
         }}
-        onClose={() => setOpen(false)}
+        onClose={(event) => {
+          if (event.target === event.currentTarget) {
+            setOpen(false);
+          }
+        }}
       >
         <div className="version-dialog__header">
           <h2 id={titleId}>{t("documentVersions.heading")}</h2>
