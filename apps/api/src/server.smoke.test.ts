@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { stockClient, textOf, until } from "@ensemble/collab-core/testing";
+import { stockClient, textOf, typeInto, until } from "@ensemble/collab-core/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 // The smoke suite: the real server process, on the embedded PGlite in a fresh data folder, with
@@ -179,8 +179,8 @@ describe("pnpm start on the embedded database", () => {
     const a = stockClient(port, document.id, origin, token);
     const b = stockClient(port, document.id, origin, token);
     await until(() => a.provider.synced && b.provider.synced, 10_000, "both synced");
-    a.doc.getText("t").insert(0, "Erster Akt. ");
-    b.doc.getText("t").insert(0, "Prolog. ");
+    typeInto(a.doc, 0, "Erster Akt. ");
+    typeInto(b.doc, 0, "Prolog. ");
     await until(() => textOf(a.doc) === textOf(b.doc) && textOf(a.doc).length === 20, 10_000, "convergence");
     const text = textOf(a.doc);
     // a stranger's socket is refused before anything is loaded

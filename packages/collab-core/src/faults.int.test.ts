@@ -17,6 +17,8 @@ import {
   seedProject,
   stockClient,
   textOf,
+  textState,
+  typeInto,
   until,
 } from "./testing.ts";
 
@@ -61,12 +63,6 @@ async function serve(overrides: Partial<Parameters<typeof createCollabServer>[0]
       await new Promise<void>((r) => l.server.close(() => r()));
     },
   };
-}
-
-function textState(text: string): Uint8Array {
-  const doc = new Y.Doc();
-  doc.getText("t").insert(0, text);
-  return Y.encodeStateAsUpdate(doc);
 }
 
 /** A second connection to the test database (PostgreSQL only). */
@@ -147,7 +143,7 @@ describe("collaboration server under storage faults", () => {
       await until(() => closes.length > 0, 5000, "a refused connection");
       expect(closes[0]).toBe(1011);
       expect(c.provider.synced).toBe(false);
-      c.doc.getText("t").insert(0, "must not land");
+      typeInto(c.doc, 0, "must not land");
       c.provider.destroy();
       const row = await handle.db
         .selectFrom("document_snapshots")
@@ -201,7 +197,7 @@ describe("collaboration server under storage faults", () => {
       let released = false;
       try {
         for (let i = 0; i < 200; i++) {
-          c.doc.getText("t").insert(i, "s");
+          typeInto(c.doc, i, "s");
           await new Promise((r) => setImmediate(r));
         }
         await until(() => s.collab.stats().pendingWrites === 200, 5000, "all 200 queued");

@@ -14,6 +14,7 @@ import {
   SYNC_STEP2,
   SYNC_UPDATE,
 } from "./protocol.ts";
+import { ShapeGuard } from "./shape-guard.ts";
 import type { StoredState } from "./storage.ts";
 
 /** What a room needs from the server around it. */
@@ -144,6 +145,8 @@ export class Room {
   /** Logged updates since the last compaction (this process's count). */
   uncompacted = 0;
   lastActivity = Date.now();
+  /** Checks that edits fit a Tiptap document before they are stored or passed on. */
+  readonly guard = new ShapeGuard(() => [this.base, ...(this.mid ? [this.mid] : []), ...this.tail]);
 
   constructor(
     readonly documentId: string,
@@ -321,6 +324,9 @@ export class Room {
       conn.close(CloseCode.documentTooLarge, "document too large");
       return;
     }
+    if (!this.guard.accept(update)) {
+      throw new MalformedMessage("update does not fit the document");
+    }
     this.apply(update, conn);
     this.pendingWrites++;
     this.host.persist(this, update, conn.identity.userId, (ok) => {
@@ -350,6 +356,7 @@ export class Room {
     } catch {
       return;
     }
+    this.guard.follow(update);
     this.apply(update, null);
   }
 

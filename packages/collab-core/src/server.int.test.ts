@@ -23,6 +23,8 @@ import {
   socketClass,
   stockClient,
   textOf,
+  textState,
+  typeInto,
   until,
 } from "./testing.ts";
 
@@ -111,9 +113,12 @@ function syncUpdateFrame(update: Uint8Array): Uint8Array {
   return encoding.toUint8Array(e);
 }
 
-function textUpdate(text: string): Uint8Array {
+const textUpdate = textState;
+
+/** An update that reads fine but would make "default" an array: every editor would throw. */
+function arrayAsFragment(): Uint8Array {
   const doc = new Y.Doc();
-  doc.getText("t").insert(0, text);
+  doc.getArray("default").insert(0, ["x"]);
   return Y.encodeStateAsUpdate(doc);
 }
 
@@ -129,8 +134,8 @@ describe("collaboration server", () => {
     const a = stockClient(port, documentId, ORIGIN, lead.token);
     const b = stockClient(port, documentId, ORIGIN, lead.token);
     await until(() => a.provider.synced && b.provider.synced, 5000, "both synced");
-    a.doc.getText("t").insert(0, "Hallo ");
-    b.doc.getText("t").insert(0, "Welt");
+    typeInto(a.doc, 0, "Hallo ");
+    typeInto(b.doc, 0, "Welt");
     await until(() => textOf(a.doc) === textOf(b.doc) && textOf(a.doc).length === 10, 5000, "convergence");
     await until(async () => storedText(await readDocumentState(handle.db, documentId)) === textOf(a.doc));
     a.provider.destroy();
@@ -141,7 +146,7 @@ describe("collaboration server", () => {
     const documentId = await seedDocument(handle.db, project.projectId, lead, textUpdate("Grundlage"));
     const writer = stockClient(port, documentId, ORIGIN, lead.token);
     await until(() => writer.provider.synced);
-    writer.doc.getText("t").insert(9, " und mehr");
+    typeInto(writer.doc, 9, " und mehr");
     await until(async () => (await loadStoredState(handle.db, documentId)).updates.length === 1);
     writer.provider.destroy();
     const reader = stockClient(port, documentId, ORIGIN, lead.token);
@@ -186,7 +191,7 @@ describe("collaboration server", () => {
     };
     await until(() => v.provider.synced);
     expect(textOf(v.doc)).toBe("Nur lesen");
-    v.doc.getText("t").insert(0, "Gehackt: ");
+    typeInto(v.doc, 0, "Gehackt: ");
     await until(() => denied.length > 0, 5000, "permission-denied message");
     expect(denied[0]).toBe("read-only");
     const l = stockClient(port, documentId, ORIGIN, lead.token);
@@ -210,7 +215,7 @@ describe("collaboration server", () => {
     const doc = new Y.Doc();
     doc.on("update", (u: Uint8Array) => ws.send(syncUpdateFrame(u)));
     for (let i = 0; i < 20; i++) {
-      doc.getText("t").insert(i, "x");
+      typeInto(doc, i, "x");
     }
     await until(() => acks.at(-1) === 20, 5000, "ack of all 20");
     expect(acks).toEqual([...acks].sort((x, y) => x - y));
@@ -229,6 +234,7 @@ describe("collaboration server", () => {
       new Uint8Array([77, 1, 2]), // an unknown message type
       new Uint8Array([0, 9, 0]), // an unknown sync type
       new Uint8Array([1, 200]), // a truncated awareness message
+      syncUpdateFrame(arrayAsFragment()), // well-formed, but the wrong shape for every editor
     ]) {
       const bad = await rawClient(documentId, lead.token);
       const closed = closeEvent(bad);
@@ -239,7 +245,7 @@ describe("collaboration server", () => {
     const closedText = closeEvent(text);
     text.send("not binary");
     expect((await closedText).code).toBe(CloseCode.malformed);
-    good.doc.getText("t").insert(4, " und ganz");
+    typeInto(good.doc, 4, " und ganz");
     await until(async () => storedText(await readDocumentState(handle.db, documentId)) === "Heil und ganz");
     expect(good.provider.wsconnected).toBe(true);
     good.provider.destroy();
@@ -286,7 +292,7 @@ describe("collaboration server", () => {
         }
       });
       for (let i = 0; i < 5 && grow.readyState === WebSocket.OPEN; i++) {
-        doc.getText("t").insert(0, "y".repeat(3000));
+        typeInto(doc, 0, "y".repeat(3000));
         await new Promise((r) => setImmediate(r));
       }
       expect((await closedGrow).code).toBe(CloseCode.documentTooLarge);
@@ -307,7 +313,7 @@ describe("collaboration server", () => {
     const a = stockClient(port, documentId, ORIGIN, lead.token);
     await until(() => a.provider.synced);
     for (let i = 0; i < 120; i++) {
-      a.doc.getText("t").insert(i, String(i % 10));
+      typeInto(a.doc, i, String(i % 10));
       await new Promise((r) => setImmediate(r));
     }
     const expected = textOf(a.doc);
@@ -401,7 +407,7 @@ describe("collaboration server", () => {
       const documentId = await seedDocument(handle.db, project.projectId, lead);
       const a = stockClient(l.port, documentId, ORIGIN, lead.token);
       await until(() => a.provider.synced);
-      a.doc.getText("t").insert(0, "bleibt");
+      typeInto(a.doc, 0, "bleibt");
       a.provider.destroy();
       await until(() => !quick.isLoaded(documentId), 5000, "unload");
       expect(storedText(await readDocumentState(handle.db, documentId))).toBe("bleibt");
@@ -428,7 +434,7 @@ describe("collaboration server", () => {
       sent.push(new Promise((r) => ws.send(syncUpdateFrame(u), () => r())));
     });
     for (let i = 0; i < 200; i++) {
-      doc.getText("t").insert(i, "z");
+      typeInto(doc, i, "z");
     }
     await Promise.all(sent);
     await until(() => closing.stats().connections === 1);
@@ -446,7 +452,7 @@ describe("collaboration server", () => {
     const a = stockClient(port, documentId, ORIGIN, lead.token);
     await until(() => a.provider.synced);
     for (let i = 0; i < 30; i++) {
-      a.doc.getText("t").insert(0, "k");
+      typeInto(a.doc, 0, "k");
     }
     await until(async () => storedText(await readDocumentState(handle.db, documentId)) === "k".repeat(30));
     const results = await Promise.all([

@@ -180,6 +180,7 @@ export function createCollabServer(options: CollabOptions): CollabServer {
       return;
     }
     rooms.delete(room.documentId);
+    room.guard.drop();
     redisSync?.untrack(room.documentId);
     if (room.uncompacted > 0) {
       await compact(room.documentId);
@@ -235,6 +236,10 @@ export function createCollabServer(options: CollabOptions): CollabServer {
     () => {
       const cutoff = Date.now() - compactIdleMs;
       for (const room of rooms.values()) {
+        if (room.lastActivity < cutoff) {
+          // edits stopped: the shape guard's Y.Doc is rebuilt when they start again
+          room.guard.drop();
+        }
         if (room.uncompacted > 0 && room.pendingWrites === 0 && room.lastActivity < cutoff) {
           void compact(room.documentId);
         }

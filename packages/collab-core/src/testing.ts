@@ -152,7 +152,47 @@ export async function until(
   throw new Error(`timed out waiting for ${what}`);
 }
 
-/** The text of a Y.Doc's shared text "t" (tests use it as their document body). */
+/**
+ * Types `text` at `index` of the document's first paragraph (made when missing), in the shape
+ * Tiptap writes: fragment "default" → paragraph element → text.
+ */
+export function typeInto(doc: Y.Doc, index: number, text: string): void {
+  const fragment = doc.getXmlFragment("default");
+  doc.transact(() => {
+    let paragraph = fragment.get(0);
+    if (!(paragraph instanceof Y.XmlElement)) {
+      paragraph = new Y.XmlElement("paragraph");
+      paragraph.insert(0, [new Y.XmlText()]);
+      fragment.insert(0, [paragraph]);
+    }
+    const target = paragraph.get(0);
+    if (target instanceof Y.XmlText) {
+      target.insert(Math.min(index, target.length), text);
+    }
+  });
+}
+
+/** The plain text of every paragraph of the document, one after another. */
 export function textOf(doc: Y.Doc): string {
-  return doc.getText("t").toString();
+  let out = "";
+  for (const block of doc.getXmlFragment("default").toArray()) {
+    if (!(block instanceof Y.XmlElement)) {
+      continue;
+    }
+    for (const child of block.toArray()) {
+      if (child instanceof Y.XmlText) {
+        for (const op of child.toDelta() as { insert: unknown }[]) {
+          out += typeof op.insert === "string" ? op.insert : "";
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** A document state holding `text` in one paragraph. */
+export function textState(text: string): Uint8Array {
+  const doc = new Y.Doc();
+  typeInto(doc, 0, text);
+  return Y.encodeStateAsUpdate(doc);
 }
