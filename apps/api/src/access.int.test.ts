@@ -2,6 +2,7 @@ import { loadNetworkSubject, loadOrganisationSubject, loadProjectSubject } from 
 import {
   type Actor,
   can,
+  commentActions,
   documentActions,
   networkActions,
   organisationActions,
@@ -109,6 +110,7 @@ const all = {
   network: networkActions,
   project: projectActions,
   document: documentActions,
+  comment: commentActions,
   template: templateActions,
 };
 const adminOrg = all.organisation.filter((a) => a !== "transfer_ownership");

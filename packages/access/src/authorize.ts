@@ -1,6 +1,8 @@
 import { AppError } from "@ensemble/contracts/errors";
 import type { Db } from "@ensemble/db/db";
 import {
+  type CommentRef,
+  loadCommentSubject,
   loadDocumentSubject,
   loadNetworkSubject,
   loadOrganisationSubject,
@@ -9,6 +11,8 @@ import {
 } from "./load.ts";
 import {
   type Actor,
+  type CommentAction,
+  type CommentSubject,
   can,
   type DocumentAction,
   type DocumentSubject,
@@ -28,6 +32,7 @@ const NOT_FOUND: Record<Subject["kind"], string> = {
   network: "There is no such network.",
   project: "There is no such project.",
   document: "There is no such document.",
+  comment: "There is no such comment.",
   template: "There is no such template.",
 };
 
@@ -56,6 +61,16 @@ export function assertCan<S extends Subject>(
   if (subject.kind === "document" && subject.project.state === "archived") {
     const asActive: DocumentSubject = { ...subject, project: { ...subject.project, state: "active" } };
     if (can(actor, action as DocumentAction, asActive)) {
+      throw new AppError("project_archived", "The project is archived and can only be read.");
+    }
+  }
+  if (subject.kind === "comment" && subject.document.project.state === "archived") {
+    const document = subject.document;
+    const asActive: CommentSubject = {
+      ...subject,
+      document: { ...document, project: { ...document.project, state: "active" } },
+    };
+    if (can(actor, action as CommentAction, asActive)) {
       throw new AppError("project_archived", "The project is archived and can only be read.");
     }
   }
@@ -117,6 +132,24 @@ export async function authorizeDocument(
   const subject = await loadDocumentSubject(db, actor, id);
   if (!subject) {
     throw new AppError("not_found", NOT_FOUND.document);
+  }
+  assertCan(actor, action, subject);
+  return subject;
+}
+
+/**
+ * Loads a comment (of that thread of that document, with the document's facts) and checks the
+ * action; a comment named under another document or thread is not found.
+ */
+export async function authorizeComment(
+  db: Db,
+  actor: Actor,
+  action: CommentAction,
+  ref: CommentRef,
+): Promise<CommentSubject> {
+  const subject = await loadCommentSubject(db, actor, ref);
+  if (!subject) {
+    throw new AppError("not_found", NOT_FOUND.comment);
   }
   assertCan(actor, action, subject);
   return subject;

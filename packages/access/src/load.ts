@@ -1,6 +1,7 @@
 import type { Db } from "@ensemble/db/db";
 import type {
   Actor,
+  CommentSubject,
   DocumentSubject,
   NetworkSubject,
   OrganisationRole,
@@ -136,6 +137,36 @@ export async function loadDocumentSubject(db: Db, actor: Actor, id: string): Pro
     creator: doc.created_by === actor.userId,
     project,
   };
+}
+
+/** Where a comment is: its document and thread (a comment is only found under its own). */
+export interface CommentRef {
+  documentId: string;
+  threadId: string;
+  commentId: string;
+}
+
+/** A comment with whether the actor wrote it and its document's facts (null: no such comment there). */
+export async function loadCommentSubject(
+  db: Db,
+  actor: Actor,
+  ref: CommentRef,
+): Promise<CommentSubject | null> {
+  const row = await db
+    .selectFrom("document_comments")
+    .select(["id", "author_id"])
+    .where("id", "=", ref.commentId)
+    .where("thread_id", "=", ref.threadId)
+    .where("document_id", "=", ref.documentId)
+    .executeTakeFirst();
+  if (!row) {
+    return null;
+  }
+  const document = await loadDocumentSubject(db, actor, ref.documentId);
+  if (!document) {
+    return null;
+  }
+  return { kind: "comment", id: row.id, author: row.author_id === actor.userId, document };
 }
 
 /** A saved template with the actor's relation to the organisation or network that owns it. */

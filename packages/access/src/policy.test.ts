@@ -1,10 +1,13 @@
 import { describe, expect, it } from "vitest";
 import {
   type Actor,
+  type CommentAction,
+  type CommentSubject,
   can,
   canAssignOrganisationRole,
   canRemoveOrganisationMember,
   canSaveTemplate,
+  commentActions,
   type DocumentAction,
   type DocumentSubject,
   documentActions,
@@ -258,6 +261,101 @@ describe("document policy", () => {
               owner: { kind: "organisation", id: "o" },
               state,
               ...persona,
+            },
+          };
+          expect(can(actor, action, subject)).toBe(expected);
+        });
+      }
+    }
+  }
+});
+
+type CommentPersona = ProjectPersona & { author: boolean };
+const commentPersonas: Record<string, CommentPersona> = {
+  "lead who wrote it": { role: "lead", ownerAdmin: false, author: true },
+  lead: { role: "lead", ownerAdmin: false, author: false },
+  "editor who wrote it": { role: "editor", ownerAdmin: false, author: true },
+  "another editor": { role: "editor", ownerAdmin: false, author: false },
+  "viewer who wrote it": { role: "viewer", ownerAdmin: false, author: true },
+  "another viewer": { role: "viewer", ownerAdmin: false, author: false },
+  "admin of the owning organisation": { role: null, ownerAdmin: true, author: false },
+  "former member who wrote it": { role: null, ownerAdmin: false, author: true },
+  outsider: { role: null, ownerAdmin: false, author: false },
+};
+
+/** Allowed actions on a comment per persona, by project state and whether the document is trashed. */
+const commentMatrix: Record<string, Record<string, readonly CommentAction[]>> = {
+  "active project, document active": {
+    "lead who wrote it": ["read", "edit", "delete"],
+    lead: ["read", "delete"],
+    "editor who wrote it": ["read", "edit", "delete"],
+    "another editor": ["read"],
+    "viewer who wrote it": ["read", "edit", "delete"],
+    "another viewer": ["read"],
+    "admin of the owning organisation": ["read", "delete"],
+    "former member who wrote it": [],
+    outsider: [],
+  },
+  "active project, document trashed": {
+    "lead who wrote it": ["read"],
+    lead: ["read"],
+    "editor who wrote it": ["read"],
+    "another editor": ["read"],
+    "viewer who wrote it": [],
+    "another viewer": [],
+    "admin of the owning organisation": ["read"],
+    "former member who wrote it": [],
+    outsider: [],
+  },
+  "archived project, document active": {
+    "lead who wrote it": ["read"],
+    lead: ["read"],
+    "editor who wrote it": ["read"],
+    "another editor": ["read"],
+    "viewer who wrote it": ["read"],
+    "another viewer": ["read"],
+    "admin of the owning organisation": ["read"],
+    "former member who wrote it": [],
+    outsider: [],
+  },
+  "trashed project, document active": {
+    "lead who wrote it": ["read"],
+    lead: ["read"],
+    "editor who wrote it": [],
+    "another editor": [],
+    "viewer who wrote it": [],
+    "another viewer": [],
+    "admin of the owning organisation": ["read"],
+    "former member who wrote it": [],
+    outsider: [],
+  },
+};
+
+describe("comment policy", () => {
+  for (const [situation, personas] of Object.entries(commentMatrix)) {
+    const [projectPart = "", documentPart = ""] = situation.split(", ");
+    const state = projectPart.split(" ")[0] as ProjectSubject["state"];
+    for (const [name, allowed] of Object.entries(personas)) {
+      for (const action of commentActions) {
+        const expected = allowed.includes(action);
+        it(`${situation}: ${name} ${expected ? "may" : "may not"} ${action} the comment`, () => {
+          const { author, ...persona } = commentPersonas[name] as CommentPersona;
+          const subject: CommentSubject = {
+            kind: "comment",
+            id: "c",
+            author,
+            document: {
+              kind: "document",
+              id: "d",
+              trashed: documentPart.endsWith("trashed"),
+              creator: false,
+              project: {
+                kind: "project",
+                id: "p",
+                owner: { kind: "organisation", id: "o" },
+                state,
+                ...persona,
+              },
             },
           };
           expect(can(actor, action, subject)).toBe(expected);

@@ -53,6 +53,15 @@ export interface DocumentSubject {
   project: ProjectSubject;
 }
 
+/** A comment in a thread of a document, with whether the actor wrote it. */
+export interface CommentSubject {
+  kind: "comment";
+  id: string;
+  /** The actor wrote this comment. */
+  author: boolean;
+  document: DocumentSubject;
+}
+
 /**
  * A template an organisation or network saved, with the actor's relation to its owner (loaded
  * like the organisation or network itself).
@@ -70,6 +79,7 @@ export type Subject =
   | NetworkSubject
   | ProjectSubject
   | DocumentSubject
+  | CommentSubject
   | TemplateSubject;
 
 export const organisationActions = [
@@ -113,6 +123,9 @@ export type ProjectAction = (typeof projectActions)[number];
 export const documentActions = ["read", "edit", "comment", "trash", "restore", "delete"] as const;
 export type DocumentAction = (typeof documentActions)[number];
 
+export const commentActions = ["read", "edit", "delete"] as const;
+export type CommentAction = (typeof commentActions)[number];
+
 export const templateActions = ["read", "delete"] as const;
 export type TemplateAction = (typeof templateActions)[number];
 
@@ -122,9 +135,11 @@ export type ActionFor<S extends Subject> = S extends OrganisationSubject
     ? NetworkAction
     : S extends DocumentSubject
       ? DocumentAction
-      : S extends TemplateSubject
-        ? TemplateAction
-        : ProjectAction;
+      : S extends CommentSubject
+        ? CommentAction
+        : S extends TemplateSubject
+          ? TemplateAction
+          : ProjectAction;
 
 const rank: Record<OrganisationRole, number> = { member: 1, admin: 2, owner: 3 };
 
@@ -221,6 +236,25 @@ function canDocument(action: DocumentAction, s: DocumentSubject): boolean {
   }
 }
 
+/**
+ * Comments are read by everyone who reads the document. Their author edits and deletes them
+ * while still allowed to comment there (not in an archived project, not in the trash); project
+ * leads and the owning organisation's admins delete anyone's, as moderators, but never edit them
+ * (nobody puts words into another person's mouth). A former author who lost access has neither.
+ */
+function canCommentItself(action: CommentAction, s: CommentSubject): boolean {
+  const d = s.document;
+  const commenting = canDocument("comment", d);
+  switch (action) {
+    case "read":
+      return canDocument("read", d);
+    case "edit":
+      return commenting && s.author;
+    case "delete":
+      return commenting && (s.author || d.project.role === "lead" || d.project.ownerAdmin);
+  }
+}
+
 /** Is the actor in the organisation, or (network) in one of its partner organisations? */
 function belongsTo(owner: OrganisationSubject | NetworkSubject): boolean {
   return owner.kind === "organisation" ? owner.role !== null : owner.partnerRoles.length > 0;
@@ -288,6 +322,8 @@ export function can<S extends Subject>(_actor: Actor, action: ActionFor<S>, subj
       return canProject(action as ProjectAction, subject);
     case "document":
       return canDocument(action as DocumentAction, subject);
+    case "comment":
+      return canCommentItself(action as CommentAction, subject);
     case "template":
       return canTemplate(action as TemplateAction, subject);
   }
