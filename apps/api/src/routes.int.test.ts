@@ -46,6 +46,7 @@ interface Victim {
   template: string;
   version: string;
   thread: string;
+  comment: string;
 }
 
 let victim: Victim;
@@ -129,13 +130,14 @@ beforeAll(async () => {
   ).json.document.id as string;
   const version = ok(await alice.client.post(`/api/documents/${document}/versions`, { name: "Eingereicht" }))
     .json.version.id as string;
-  const thread = ok(
+  const opened = ok(
     await alice.client.post(`/api/documents/${document}/threads`, {
       id: "00000000-0000-4000-8000-00000000000a",
       quote: "",
       body: "Passt das?",
     }),
-  ).json.thread.id as string;
+  ).json.thread;
+  const thread = opened.id as string;
   const saved = ok(
     await alice.client.post(`/api/documents/${document}/save-as-template`, {
       name: "Vorlage",
@@ -161,6 +163,7 @@ beforeAll(async () => {
     template: saved.json.template.id,
     version,
     thread,
+    comment: opened.comments[0].id,
   };
 
   // the stranger: signed in, with an organisation, network and project of her own
@@ -199,6 +202,7 @@ function pathFor(route: string, rule: RouteRule): string {
     .replace(":itemId", victim.item)
     .replace(":versionId", victim.version)
     .replace(":threadId", victim.thread)
+    .replace(":commentId", victim.comment)
     .replace(":id", id);
 }
 

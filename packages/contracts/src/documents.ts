@@ -141,7 +141,15 @@ export const DocumentComment = z.object({
   mentions: z.array(PersonRef),
   createdAt: z.string(),
   editedAt: z.string().nullable(),
+  /** The caller wrote it. */
   isMine: z.boolean(),
+  /** The caller may change its text (its author, while they may comment here). */
+  canEdit: z.boolean(),
+  /**
+   * The caller may delete it (its author, or a project lead / admin of the owning organisation
+   * as moderator). Deleting the first comment of a thread deletes the whole thread.
+   */
+  canDelete: z.boolean(),
 });
 export type DocumentComment = z.infer<typeof DocumentComment>;
 
@@ -174,6 +182,18 @@ export const CreateCommentInput = z.strictObject({
   mentions: z.array(Id).max(20).optional(),
 });
 export type CreateCommentInput = z.input<typeof CreateCommentInput>;
+/**
+ * A new text for one's own comment. `mentions` replaces the people mentioned (only newly added
+ * ones must be project members and get a mail); left out, the mentions stay as they are.
+ */
+export const UpdateCommentInput = z.strictObject({
+  body: CommentBody,
+  mentions: z.array(Id).max(20).optional(),
+});
+export type UpdateCommentInput = z.input<typeof UpdateCommentInput>;
+/** After deleting a comment: its thread, or null when the first comment took the thread with it. */
+export const DeleteCommentResponse = z.object({ thread: CommentThread.nullable() });
+export type DeleteCommentResponse = z.infer<typeof DeleteCommentResponse>;
 
 export const ExportFormat = z.enum(["markdown", "html", "docx"]);
 export type ExportFormat = z.infer<typeof ExportFormat>;
@@ -199,3 +219,4 @@ export const FolderIdParam = z.object({ id: Id });
 export const TemplateIdParam = z.object({ id: Id });
 export const VersionParam = z.object({ id: Id, versionId: Id });
 export const ThreadParam = z.object({ id: Id, threadId: Id });
+export const CommentParam = z.object({ id: Id, threadId: Id, commentId: Id });

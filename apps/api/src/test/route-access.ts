@@ -150,6 +150,13 @@ export const routeAccess: Record<string, RouteRule> = {
     body: "Übernommen",
   }),
   "POST /api/documents/:id/threads/:threadId/comments": doc("comment", { body: "Übernommen" }),
+  "PATCH /api/documents/:id/threads/:threadId/comments/:commentId": doc(
+    "comment, and edit of the comment (its author)",
+    { body: "Übernommen" },
+  ),
+  "DELETE /api/documents/:id/threads/:threadId/comments/:commentId": doc(
+    "comment, and delete of the comment (its author, leads and owner admins)",
+  ),
   "POST /api/documents/:id/threads/:threadId/resolve": doc("comment"),
   "POST /api/documents/:id/threads/:threadId/reopen": doc("comment"),
   "PATCH /api/folders/:id": folder("edit_content of the folder's project", { name: "Übernommen" }),

@@ -57,6 +57,8 @@ describe("comment threads", () => {
           createdAt: t.clock.now.toISOString(),
           editedAt: null,
           isMine: true,
+          canEdit: true,
+          canDelete: true,
         },
       ],
     });

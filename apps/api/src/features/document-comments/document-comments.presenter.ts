@@ -1,15 +1,22 @@
+import { type Actor, type CommentSubject, can, type DocumentSubject } from "@ensemble/access/policy";
 import type { CommentThread, DocumentComment } from "@ensemble/contracts/documents";
 import { personRef } from "../documents/documents.presenter.ts";
 import type { CommentRow, ThreadRow } from "./document-comments.repo.ts";
 
 const iso = (d: Date) => new Date(d).toISOString();
 
-/** A comment, with the people it mentions (by their current names) and whether it is mine. */
+/**
+ * A comment, with the people it mentions (by their current names), whether it is mine and what I
+ * may do with it (`document`: the caller's facts about the comment's document).
+ */
 export function presentComment(
   row: CommentRow,
   names: ReadonlyMap<string, string>,
-  me: string,
+  actor: Actor,
+  document: DocumentSubject,
 ): DocumentComment {
+  const mine = row.author_id !== null && row.author_id === actor.userId;
+  const subject: CommentSubject = { kind: "comment", id: row.id, author: mine, document };
   return {
     id: row.id,
     author: personRef(row.author_id, row.author_name),
@@ -20,7 +27,9 @@ export function presentComment(
     }),
     createdAt: iso(row.created_at),
     editedAt: row.edited_at ? iso(row.edited_at) : null,
-    isMine: row.author_id === me,
+    isMine: mine,
+    canEdit: can(actor, "edit", subject),
+    canDelete: can(actor, "delete", subject),
   };
 }
 
@@ -29,7 +38,8 @@ export function presentThread(
   row: ThreadRow,
   comments: readonly CommentRow[],
   names: ReadonlyMap<string, string>,
-  me: string,
+  actor: Actor,
+  document: DocumentSubject,
 ): CommentThread {
   return {
     id: row.id,
@@ -38,6 +48,8 @@ export function presentThread(
     createdBy: personRef(row.created_by, row.created_by_name),
     resolvedAt: row.resolved_at ? iso(row.resolved_at) : null,
     resolvedBy: personRef(row.resolved_by, row.resolved_by_name),
-    comments: comments.filter((c) => c.thread_id === row.id).map((c) => presentComment(c, names, me)),
+    comments: comments
+      .filter((c) => c.thread_id === row.id)
+      .map((c) => presentComment(c, names, actor, document)),
   };
 }

@@ -135,6 +135,7 @@ export async function insertThread(
   return row !== undefined;
 }
 
+/** Inserts a comment. */
 export async function insertComment(
   db: Db,
   values: {
@@ -160,5 +161,76 @@ export async function setResolved(
     .updateTable("document_threads")
     .set({ resolved_at: resolved?.at ?? null, resolved_by: resolved?.by ?? null })
     .where("id", "=", id)
+    .execute();
+}
+
+/** Locks a comment of a thread for a change (undefined: none there). */
+export function lockComment(
+  db: Db,
+  threadId: string,
+  id: string,
+): Promise<{ id: string; body: string; mentions: string[] } | undefined> {
+  return db
+    .selectFrom("document_comments")
+    .select(["id", "body", "mentions"])
+    .where("thread_id", "=", threadId)
+    .where("id", "=", id)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+/** The id of a thread's first comment, in the order the thread shows them. */
+export async function firstCommentId(db: Db, threadId: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom("document_comments")
+    .select("id")
+    .where("thread_id", "=", threadId)
+    .orderBy("created_at")
+    .orderBy("id")
+    .limit(1)
+    .executeTakeFirst();
+  return row?.id;
+}
+
+/** Changes a comment's text and mentions, stamping when. */
+export async function updateComment(
+  db: Db,
+  id: string,
+  values: { body: string; mentions: string[]; edited_at: Date },
+): Promise<void> {
+  await db.updateTable("document_comments").set(values).where("id", "=", id).execute();
+}
+
+/** Deletes one comment. */
+export async function deleteComment(db: Db, id: string): Promise<void> {
+  await db.deleteFrom("document_comments").where("id", "=", id).execute();
+}
+
+/** Deletes a thread with its comments (they cascade). */
+export async function deleteThread(db: Db, id: string): Promise<void> {
+  await db.deleteFrom("document_threads").where("id", "=", id).execute();
+}
+
+/** A document's title and project, for a mention mail (undefined: gone meanwhile). */
+export function documentHeading(
+  db: Db,
+  id: string,
+): Promise<{ title: string; project_id: string } | undefined> {
+  return db.selectFrom("documents").select(["title", "project_id"]).where("id", "=", id).executeTakeFirst();
+}
+
+/** Where and how to mail these people (those whose account is gone are left out). */
+export function mailRecipients(
+  db: Db,
+  ids: readonly string[],
+): Promise<{ id: string; email: string; display_name: string; locale: string | null }[]> {
+  if (ids.length === 0) {
+    return Promise.resolve([]);
+  }
+  return db
+    .selectFrom("users")
+    .select(["id", "email", "display_name", "locale"])
+    .where("id", "in", [...ids])
+    .orderBy("id")
     .execute();
 }

@@ -1,41 +1,66 @@
 import { randomUUID } from "node:crypto";
-import { authorizeDocument } from "@ensemble/access/authorize";
-import type { CommentThread, CreateCommentInput, CreateThreadInput } from "@ensemble/contracts/documents";
+import { authorizeComment, authorizeDocument } from "@ensemble/access/authorize";
+import { loadDocumentSubject } from "@ensemble/access/load";
+import { can, type DocumentSubject } from "@ensemble/access/policy";
+import type {
+  CommentThread,
+  CreateCommentInput,
+  CreateThreadInput,
+  UpdateCommentInput,
+} from "@ensemble/contracts/documents";
 import { AppError } from "@ensemble/contracts/errors";
 import type { Db } from "@ensemble/db/db";
 import type { z } from "zod";
 import type { AppDeps } from "../../deps.ts";
 import type { Caller } from "../../lib/caller.ts";
+import { takeMentionMail } from "./document-comments.budget.ts";
+import { mentionMail } from "./document-comments.mails.ts";
 import { presentThread } from "./document-comments.presenter.ts";
 import * as repo from "./document-comments.repo.ts";
 
 type ThreadInput = z.output<typeof CreateThreadInput>;
 type CommentInput = z.output<typeof CreateCommentInput>;
+type CommentUpdate = z.output<typeof UpdateCommentInput>;
+
+/** Who wrote a comment, as a mention mail names them. */
+export interface MentionAuthor {
+  id: string;
+  displayName: string;
+}
+
+/** People mentioned in a comment who should hear of it, and where. */
+export interface Mention {
+  documentId: string;
+  threadId: string;
+  /** The comment's text (quoted in the mail). */
+  body: string;
+  people: readonly string[];
+}
 
 /** Present threads with their comments and the names of the people mentioned. */
 async function present(
   db: Db,
   caller: Caller,
-  documentId: string,
+  document: DocumentSubject,
   threads: readonly repo.ThreadRow[],
   threadId?: string,
 ): Promise<CommentThread[]> {
-  const comments = await repo.listComments(db, documentId, threadId);
+  const comments = await repo.listComments(db, document.id, threadId);
   const names = await repo.namesOf(db, [...new Set(comments.flatMap((c) => c.mentions))]);
-  return threads.map((t) => presentThread(t, comments, names, caller.user.id));
+  return threads.map((t) => presentThread(t, comments, names, caller.actor, document));
 }
 
 async function presentOne(
   deps: AppDeps,
   caller: Caller,
-  documentId: string,
+  document: DocumentSubject,
   id: string,
 ): Promise<CommentThread> {
-  const row = await repo.findThread(deps.db, documentId, id);
+  const row = await repo.findThread(deps.db, document.id, id);
   if (!row) {
     throw new AppError("not_found", "There is no such comment thread.");
   }
-  const [thread] = await present(deps.db, caller, documentId, [row], id);
+  const [thread] = await present(deps.db, caller, document, [row], id);
   return thread as CommentThread;
 }
 
@@ -58,14 +83,68 @@ async function checkMentions(
   return ids;
 }
 
+function authorOf(caller: Caller): MentionAuthor {
+  return { id: caller.user.id, displayName: caller.user.display_name };
+}
+
+/**
+ * Mails each mentioned person (once, never the author, only who can still read the document)
+ * in their own language, within the author's hourly budget. Runs after the commit and never
+ * throws: the comment is saved whatever happens to its mails, and failures are logged.
+ */
+export async function mailMentions(deps: AppDeps, author: MentionAuthor, mention: Mention): Promise<void> {
+  const people = [...new Set(mention.people)].filter((id) => id !== author.id);
+  if (people.length === 0) {
+    return;
+  }
+  const where = { author: author.id, document: mention.documentId, thread: mention.threadId };
+  try {
+    const heading = await repo.documentHeading(deps.db, mention.documentId);
+    if (!heading) {
+      return;
+    }
+    const base = deps.config.publicUrl.replace(/\/$/, "");
+    const link = `${base}/projects/${heading.project_id}/documents/${mention.documentId}?thread=${mention.threadId}`;
+    for (const person of await repo.mailRecipients(deps.db, people)) {
+      // access may have ended since the mention was checked: the mail would lead nowhere
+      const actor = { userId: person.id };
+      const document = await loadDocumentSubject(deps.db, actor, mention.documentId);
+      if (!document || !can(actor, "read", document)) {
+        continue;
+      }
+      if (!(await takeMentionMail(deps.limits, author.id))) {
+        deps.logger.warn(where, "mention mail budget spent: the comment is saved, no more mention mails");
+        return;
+      }
+      try {
+        await deps.mailer.send(
+          mentionMail({
+            to: person.email,
+            name: person.display_name,
+            locale: person.locale,
+            author: author.displayName,
+            documentTitle: heading.title,
+            body: mention.body,
+            link,
+          }),
+        );
+      } catch (err) {
+        deps.logger.error({ err, ...where, recipient: person.id }, "mention mail could not be sent");
+      }
+    }
+  } catch (err) {
+    deps.logger.error({ err, ...where }, "mention mails could not be prepared");
+  }
+}
+
 /** A document's comment threads, oldest first, each with its comments (everyone who reads it). */
 export async function listThreads(
   deps: AppDeps,
   caller: Caller,
   documentId: string,
 ): Promise<CommentThread[]> {
-  await authorizeDocument(deps.db, caller.actor, "read", documentId);
-  return present(deps.db, caller, documentId, await repo.listThreads(deps.db, documentId));
+  const document = await authorizeDocument(deps.db, caller.actor, "read", documentId);
+  return present(deps.db, caller, document, await repo.listThreads(deps.db, documentId));
 }
 
 /**
@@ -78,7 +157,7 @@ export async function createThread(
   documentId: string,
   input: ThreadInput,
 ): Promise<CommentThread> {
-  await deps.db.transaction().execute(async (tx) => {
+  const { document, mentions } = await deps.db.transaction().execute(async (tx) => {
     const document = await authorizeDocument(tx, caller.actor, "comment", documentId);
     const mentions = await checkMentions(tx, document.project.id, input.mentions);
     const now = deps.now();
@@ -101,8 +180,15 @@ export async function createThread(
       mentions,
       created_at: now,
     });
+    return { document, mentions };
   });
-  return presentOne(deps, caller, documentId, input.id);
+  await mailMentions(deps, authorOf(caller), {
+    documentId,
+    threadId: input.id,
+    body: input.body,
+    people: mentions,
+  });
+  return presentOne(deps, caller, document, input.id);
 }
 
 /** Replies in a thread; a reply to a resolved thread opens it again (as in Google Docs). */
@@ -113,7 +199,7 @@ export async function addComment(
   threadId: string,
   input: CommentInput,
 ): Promise<CommentThread> {
-  await deps.db.transaction().execute(async (tx) => {
+  const { document, mentions } = await deps.db.transaction().execute(async (tx) => {
     const document = await authorizeDocument(tx, caller.actor, "comment", documentId);
     if (!(await repo.lockThread(tx, documentId, threadId))) {
       throw new AppError("not_found", "There is no such comment thread.");
@@ -129,8 +215,85 @@ export async function addComment(
       created_at: deps.now(),
     });
     await repo.setResolved(tx, threadId, null);
+    return { document, mentions };
   });
-  return presentOne(deps, caller, documentId, threadId);
+  await mailMentions(deps, authorOf(caller), { documentId, threadId, body: input.body, people: mentions });
+  return presentOne(deps, caller, document, threadId);
+}
+
+/**
+ * Changes the text (and mentions) of one's own comment and stamps it edited; nothing changes
+ * when both stay the same. Without `mentions` the people mentioned stay. Only people mentioned
+ * anew must be project members (someone mentioned before may stay even after leaving) and only
+ * they get a mail: nobody hears twice about the same comment.
+ */
+export async function updateComment(
+  deps: AppDeps,
+  caller: Caller,
+  ref: { documentId: string; threadId: string; commentId: string },
+  input: CommentUpdate,
+): Promise<CommentThread> {
+  const { document, added } = await deps.db.transaction().execute(async (tx) => {
+    const { document } = await authorizeComment(tx, caller.actor, "edit", ref);
+    if (!(await repo.lockThread(tx, ref.documentId, ref.threadId))) {
+      throw new AppError("not_found", "There is no such comment.");
+    }
+    const current = await repo.lockComment(tx, ref.threadId, ref.commentId);
+    if (!current) {
+      throw new AppError("not_found", "There is no such comment.");
+    }
+    const mentions = input.mentions ? [...new Set(input.mentions)] : current.mentions;
+    const before = new Set(current.mentions);
+    const added = await checkMentions(
+      tx,
+      document.project.id,
+      mentions.filter((id) => !before.has(id)),
+    );
+    const same =
+      input.body === current.body &&
+      mentions.length === current.mentions.length &&
+      mentions.every((id) => before.has(id));
+    if (!same) {
+      await repo.updateComment(tx, ref.commentId, { body: input.body, mentions, edited_at: deps.now() });
+    }
+    return { document, added };
+  });
+  await mailMentions(deps, authorOf(caller), {
+    documentId: ref.documentId,
+    threadId: ref.threadId,
+    body: input.body,
+    people: added,
+  });
+  return presentOne(deps, caller, document, ref.threadId);
+}
+
+/**
+ * Deletes a comment: its author, or a project lead or admin of the owning organisation as
+ * moderator. The first comment carries the thread (its question, its quote), so deleting it
+ * deletes the whole thread and answers null; the comment mark left in the text then points
+ * nowhere and the editor drops its highlight.
+ */
+export async function deleteComment(
+  deps: AppDeps,
+  caller: Caller,
+  ref: { documentId: string; threadId: string; commentId: string },
+): Promise<CommentThread | null> {
+  const document = await deps.db.transaction().execute(async (tx) => {
+    const { document } = await authorizeComment(tx, caller.actor, "delete", ref);
+    if (!(await repo.lockThread(tx, ref.documentId, ref.threadId))) {
+      throw new AppError("not_found", "There is no such comment.");
+    }
+    if (!(await repo.lockComment(tx, ref.threadId, ref.commentId))) {
+      throw new AppError("not_found", "There is no such comment.");
+    }
+    if ((await repo.firstCommentId(tx, ref.threadId)) === ref.commentId) {
+      await repo.deleteThread(tx, ref.threadId);
+      return null;
+    }
+    await repo.deleteComment(tx, ref.commentId);
+    return document;
+  });
+  return document ? presentOne(deps, caller, document, ref.threadId) : null;
 }
 
 /**
@@ -144,16 +307,17 @@ export async function setResolved(
   threadId: string,
   resolved: boolean,
 ): Promise<CommentThread> {
-  await deps.db.transaction().execute(async (tx) => {
-    await authorizeDocument(tx, caller.actor, "comment", documentId);
+  const document = await deps.db.transaction().execute(async (tx) => {
+    const document = await authorizeDocument(tx, caller.actor, "comment", documentId);
     if (!(await repo.lockThread(tx, documentId, threadId))) {
       throw new AppError("not_found", "There is no such comment thread.");
     }
     const current = await repo.findThread(tx, documentId, threadId);
     if (resolved && current?.resolved_at) {
-      return;
+      return document;
     }
     await repo.setResolved(tx, threadId, resolved ? { at: deps.now(), by: caller.user.id } : null);
+    return document;
   });
-  return presentOne(deps, caller, documentId, threadId);
+  return presentOne(deps, caller, document, threadId);
 }
