@@ -220,3 +220,17 @@ export const TemplateIdParam = z.object({ id: Id });
 export const VersionParam = z.object({ id: Id, versionId: Id });
 export const ThreadParam = z.object({ id: Id, threadId: Id });
 export const CommentParam = z.object({ id: Id, threadId: Id, commentId: Id });
+
+/**
+ * An organisation or network the caller may save a document as a template for: the owners that
+ * take part in its project, by the save route's own rule (`GET /api/documents/{id}/template-targets`).
+ */
+export const TemplateTarget = z.object({
+  kind: z.enum(["organisation", "network"]),
+  id: z.string(),
+  name: z.string(),
+});
+export type TemplateTarget = z.infer<typeof TemplateTarget>;
+/** The project's owner first, then the caller's partner organisations by name; empty when none. */
+export const TemplateTargetList = z.object({ targets: z.array(TemplateTarget) });
+export type TemplateTargetList = z.infer<typeof TemplateTargetList>;

@@ -133,6 +133,7 @@ export const routeAccess: Record<string, RouteRule> = {
     name: "Übernommen",
     owner: { kind: "organisation", id: "00000000-0000-4000-8000-000000000000" },
   }),
+  "GET /api/documents/:id/template-targets": doc("read (targets filtered by canSaveTemplate)"),
   "DELETE /api/document-templates/:id": { scope: "template", action: "delete" },
   "GET /api/documents/:id/versions": doc("read"),
   "POST /api/documents/:id/versions": doc("edit", { name: "Übernommen" }),

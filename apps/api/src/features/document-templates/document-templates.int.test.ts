@@ -331,6 +331,82 @@ describe("saved templates in a network's project", () => {
   });
 });
 
+async function targets(client: Client, documentId: string) {
+  const res = await client.get(`/api/documents/${documentId}/template-targets`);
+  expect(res.status, res.text).toBe(200);
+  return res.json.targets as Array<{ kind: "organisation" | "network"; id: string; name: string }>;
+}
+
+/** Every target offered is one the save route takes (the two ask the same question). */
+async function expectEachSaves(client: Client, documentId: string) {
+  for (const owner of await targets(client, documentId)) {
+    const saved = await save(client, documentId, { owner: { kind: owner.kind, id: owner.id } });
+    expect(saved.status, saved.text).toBe(201);
+    expect(saved.json.template.owner).toEqual(owner);
+  }
+}
+
+describe("template targets", () => {
+  it("offers an organisation project's organisation to its members only, and nothing for a trashed document", async () => {
+    const { lead, org, project, editor, viewer } = await documentsWorld(t);
+    const member = await addMember(t, lead.client, org.id, "member", "Mona Member");
+    await joinProject(t, lead.client, project.id, "viewer", "", member);
+    const doc = await createDocument(editor.client, project.id, { title: "Antrag 2026" });
+    const own = [{ kind: "organisation", id: org.id, name: "Stadtteilbühne" }];
+    expect(await targets(lead.client, doc.id)).toEqual(own);
+    expect(await targets(member.client, doc.id)).toEqual(own);
+    // guests of the project belong to no organisation taking part in it
+    expect(await targets(editor.client, doc.id)).toEqual([]);
+    expect(await targets(viewer.client, doc.id)).toEqual([]);
+    await expectEachSaves(member.client, doc.id);
+    expectError(
+      await save(editor.client, doc.id, { owner: { kind: "organisation", id: org.id } }),
+      404,
+      "not_found",
+    );
+
+    expect((await lead.client.delete(`/api/documents/${doc.id}`)).status).toBe(200);
+    expect(await targets(lead.client, doc.id)).toEqual([]);
+    expectError(await viewer.client.get(`/api/documents/${doc.id}/template-targets`), 404, "not_found");
+  });
+
+  it("offers a network project's network to the coordinator's admins and partners' organisations to their members", async () => {
+    const { cora, coordinator, net, pia, partner, paul, guest, doc } = await networkWorld();
+    expect(await targets(cora.client, doc.id)).toEqual([
+      { kind: "network", id: net.id, name: "Kulturnetz" },
+      // the coordinator is a partner of its own network
+      { kind: "organisation", id: coordinator.id, name: "Kulturbüro" },
+    ]);
+    expect(await targets(paul.client, doc.id)).toEqual([
+      { kind: "organisation", id: partner.id, name: "Theater am Fluss" },
+    ]);
+    expect(await targets(guest.client, doc.id)).toEqual([]);
+    await expectEachSaves(cora.client, doc.id);
+    await expectEachSaves(paul.client, doc.id);
+    // what is not offered is refused
+    expectError(
+      await save(paul.client, doc.id, { owner: { kind: "network", id: net.id } }),
+      403,
+      "forbidden",
+    );
+    // the partner's owner is no member of the project
+    expectError(await pia.client.get(`/api/documents/${doc.id}/template-targets`), 404, "not_found");
+  });
+
+  it("answers 401 without a session and 404 to another organisation's people", async () => {
+    const a = await documentsWorld(t);
+    const b = await documentsWorld(t);
+    const doc = await createDocument(a.lead.client, a.project.id);
+    const calls: [string, string][] = [["GET", `/api/documents/${doc.id}/template-targets`]];
+    await expectAllUnauthenticated(t, calls);
+    await expectAllNotFound(t, b.lead.client, calls);
+    await expectAllNotFound(t, a.lead.client, [
+      ["GET", "/api/documents/00000000-0000-4000-8000-000000000000/template-targets"],
+      ["GET", "/api/documents/not-a-uuid/template-targets"],
+    ]);
+  });
+});
+
 describe("access", () => {
   it("answers 401 without a session and 404 to outsiders on every route", async () => {
     const { lead, org, project } = await documentsWorld(t);

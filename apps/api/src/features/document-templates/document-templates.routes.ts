@@ -7,6 +7,7 @@ import {
   SaveAsTemplateInput,
   TemplateIdParam,
   TemplateListQuery,
+  TemplateTargetList,
 } from "@ensemble/contracts/documents";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { AppDeps } from "../../deps.ts";
@@ -37,6 +38,15 @@ const routes = {
     request: { params: DocumentIdParam, body: jsonBody(SaveAsTemplateInput) },
     responses: { 201: jsonResponse(TemplateResponse, "Saved"), ...errorResponses },
   }),
+  targets: createRoute({
+    method: "get",
+    path: "/{id}/template-targets",
+    tags,
+    summary:
+      "The organisations and networks I may save this document as a template for (by the same rule as save-as-template; empty when none)",
+    request: { params: DocumentIdParam },
+    responses: { 200: jsonResponse(TemplateTargetList, "Targets"), ...errorResponses },
+  }),
   delete: createRoute({
     method: "delete",
     path: "/{id}",
@@ -58,17 +68,22 @@ export function projectTemplatesRoutes(deps: AppDeps) {
   });
 }
 
-/** Saving a document as a template (mounted under /documents). */
+/** Saving a document as a template, and where it may go (mounted under /documents). */
 export function saveAsTemplateRoutes(deps: AppDeps) {
   const r = router();
   r.use("*", requireUser);
-  return r.openapi(routes.save, async (c) => {
-    const { id } = c.req.valid("param");
-    return c.json(
-      { template: await templates.saveAsTemplate(deps, callerOf(c), id, c.req.valid("json")) },
-      201,
-    );
-  });
+  return r
+    .openapi(routes.save, async (c) => {
+      const { id } = c.req.valid("param");
+      return c.json(
+        { template: await templates.saveAsTemplate(deps, callerOf(c), id, c.req.valid("json")) },
+        201,
+      );
+    })
+    .openapi(routes.targets, async (c) => {
+      const { id } = c.req.valid("param");
+      return c.json({ targets: await templates.templateTargets(deps, callerOf(c), id) }, 200);
+    });
 }
 
 /** Saved templates (mounted under /document-templates). */

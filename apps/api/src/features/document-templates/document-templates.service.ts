@@ -12,7 +12,12 @@ import {
   type TemplateSubject,
 } from "@ensemble/access/policy";
 import { readDocumentState } from "@ensemble/collab-core/storage";
-import type { ContentLanguage, DocumentTemplate, SaveAsTemplateInput } from "@ensemble/contracts/documents";
+import type {
+  ContentLanguage,
+  DocumentTemplate,
+  SaveAsTemplateInput,
+  TemplateTarget,
+} from "@ensemble/contracts/documents";
 import { AppError } from "@ensemble/contracts/errors";
 import type { Db } from "@ensemble/db/db";
 import type { z } from "zod";
@@ -167,11 +172,11 @@ export async function templateTargets(
   deps: AppDeps,
   caller: Caller,
   documentId: string,
-): Promise<repo.OwnerCandidate[]> {
+): Promise<TemplateTarget[]> {
   return deps.db.transaction().execute(async (tx) => {
     const document = await authorizeDocument(tx, caller.actor, "read", documentId);
     const candidates = await repo.ownerCandidates(tx, document.project.owner, caller.user.id);
-    const targets: repo.OwnerCandidate[] = [];
+    const targets: TemplateTarget[] = [];
     for (const candidate of candidates) {
       if ((await judgeOwner(tx, caller.actor, document, candidate)).ok) {
         targets.push(candidate);
