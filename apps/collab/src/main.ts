@@ -25,6 +25,12 @@ await migrateToLatest(db.db);
 const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2 }) : undefined;
 redis?.on("error", (err: Error) => logger.warn({ err: err.message }, "redis unreachable"));
 const revocations = redis ? redisRevocationBus(redis) : memoryRevocationBus();
+if (!redis && config.databaseUrl) {
+  // apart from the API, only Redis carries its "access changed" signals here at once
+  logger.warn(
+    "REDIS_URL is not set: access changes made through the API reach open documents only at the next periodic check (within a minute)",
+  );
+}
 const collab = createCollabServer({
   db: db.db,
   publicOrigin: config.publicOrigin,

@@ -32,6 +32,8 @@ export const CloseCode = {
   documentTooLarge: 4413,
   /** The server is shutting down; reconnect (to another process). */
   goingAway: 1001,
+  /** The client does not keep up with what it is sent (or floods us while loading); reconnect later. */
+  tryAgainLater: 1013,
   /** A single message over the size limit (WebSocket standard). */
   messageTooBig: 1009,
 } as const;

@@ -29,6 +29,12 @@ export interface RoomHost {
   log: { warn(obj: object, msg: string): void };
 }
 
+/** Presence limits per connection: ids it may announce, and the size of one state (JSON text). */
+const MAX_AWARENESS_IDS = 8;
+const MAX_AWARENESS_STATE = 8 * 1024;
+/** A connection with more than this waiting to be sent is not keeping up. */
+const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
+
 /** Tail updates are folded into the middle chunk at this count, the middle into the base at this size. */
 const TAIL_FOLD = 128;
 const MID_FOLD_MIN_BYTES = 64 * 1024;
@@ -53,6 +59,11 @@ export class Connection {
 
   send(message: Uint8Array): void {
     if (this.closed || this.ws.readyState !== this.ws.OPEN) {
+      return;
+    }
+    if (this.ws.bufferedAmount > MAX_BUFFERED_BYTES) {
+      // a reader that does not read must not make us hold everything for it
+      this.close(CloseCode.tryAgainLater, "not keeping up");
       return;
     }
     // a failed send surfaces as the socket's error and close events, handled by the server
@@ -135,6 +146,8 @@ export class Room {
   private readonly sv = new Map<number, number>();
   /** Awareness: client id → last clock and state (JSON text; "null" once gone). */
   private readonly awareness = new Map<number, { clock: number; state: string }>();
+  /** Which connection announced each awareness id: only it may change or remove it. */
+  private readonly awarenessOwner = new Map<number, Connection>();
   private pendingUpdates: Uint8Array[] = [];
   private pendingUpdateOrigins = new Set<Connection | null>();
   private pendingAwareness = new Set<number>();
@@ -226,6 +239,7 @@ export class Room {
         this.awareness.set(id, { clock: entry.clock + 1, state: "null" });
         this.pendingAwareness.add(id);
       }
+      this.awarenessOwner.delete(id);
     }
     this.scheduleFlush();
     if (this.connections.size === 0) {
@@ -379,21 +393,60 @@ export class Room {
     for (let i = 0; i < count; i++) {
       const clientId = decoding.readVarUint(d);
       const clock = decoding.readVarUint(d);
-      const state = decoding.readVarString(d);
+      const raw = decoding.readVarString(d);
+      const owner = this.awarenessOwner.get(clientId);
+      if (owner && owner !== conn) {
+        continue; // someone else's presence: not this connection's to change or remove
+      }
+      if (!owner && (raw === "null" || conn.awarenessIds.size >= MAX_AWARENESS_IDS)) {
+        continue;
+      }
       const current = this.awareness.get(clientId);
       if (current && current.clock > clock) {
+        continue;
+      }
+      const state = raw === "null" ? raw : this.stampIdentity(conn, raw);
+      if (state === null) {
         continue;
       }
       this.awareness.set(clientId, { clock, state });
       if (state === "null") {
         conn.awarenessIds.delete(clientId);
+        this.awarenessOwner.delete(clientId);
       } else {
         conn.awarenessIds.add(clientId);
+        this.awarenessOwner.set(clientId, conn);
       }
       this.pendingAwareness.add(clientId);
     }
     this.pendingAwarenessOrigins.add(conn);
     this.scheduleFlush();
+  }
+
+  /**
+   * A presence state as others will see it: a JSON object of bounded size whose `user` carries
+   * the authenticated person's id and name, whatever the client wrote (no one appears as someone
+   * else). Null when the state is not acceptable.
+   */
+  private stampIdentity(conn: Connection, raw: string): string | null {
+    if (raw.length > MAX_AWARENESS_STATE) {
+      return null;
+    }
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(raw);
+    } catch {
+      return null;
+    }
+    if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
+      return null;
+    }
+    const state = parsed as Record<string, unknown>;
+    const user = state.user;
+    if (typeof user === "object" && user !== null && !Array.isArray(user)) {
+      state.user = { ...user, id: conn.identity.userId, name: conn.identity.displayName };
+    }
+    return JSON.stringify(state);
   }
 
   private awarenessUpdate(ids: readonly number[]): Uint8Array | null {

@@ -399,6 +399,64 @@ describe("collaboration server", () => {
     }
   });
 
+  it("notices lost access on its periodic check even when no revocation arrives", async () => {
+    const checking = start({ sessionCheckMs: 50, revocations: undefined });
+    const l = await listen();
+    checking.attach(l.server);
+    try {
+      const documentId = await seedDocument(handle.db, project.projectId, lead);
+      const removed = await seedPerson(handle.db, "Quietly Removed");
+      await addToProject(handle.db, project.projectId, removed, "editor");
+      const Ws = socketClass(ORIGIN, removed.token);
+      const ws = new Ws(`ws://127.0.0.1:${l.port}/collab/${documentId}`);
+      await new Promise((r) => ws.on("open", r));
+      const closed = closeEvent(ws);
+      await handle.db
+        .deleteFrom("project_members")
+        .where("project_id", "=", project.projectId)
+        .where("user_id", "=", removed.userId)
+        .execute();
+      expect((await closed).code).toBe(CloseCode.revoked);
+    } finally {
+      await checking.close();
+      await new Promise<void>((r) => l.server.close(() => r()));
+    }
+  });
+
+  it("shows everyone under their own name: presence cannot be taken over or made up", async () => {
+    const documentId = await seedDocument(handle.db, project.projectId, lead);
+    const viewer = await seedPerson(handle.db, "Vito Viewer");
+    await addToProject(handle.db, project.projectId, viewer, "viewer");
+    const l = stockClient(port, documentId, ORIGIN, lead.token);
+    l.provider.awareness.setLocalStateField("user", { name: "Lea Lead", color: "#1a7f37" });
+    const observer = stockClient(port, documentId, ORIGIN, lead.token);
+    await until(() => l.provider.synced && observer.provider.synced);
+    const leadId = l.provider.awareness.clientID;
+    await until(() => observer.provider.awareness.getStates().has(leadId), 5000, "the lead's presence");
+
+    const attacker = await rawClient(documentId, viewer.token);
+    const fake = (clientId: number, clock: number, name: string) => {
+      const inner = encoding.createEncoder();
+      encoding.writeVarUint(inner, 1);
+      encoding.writeVarUint(inner, clientId);
+      encoding.writeVarUint(inner, clock);
+      encoding.writeVarString(inner, JSON.stringify({ user: { name, color: "#000000", id: lead.userId } }));
+      const e = encoding.createEncoder();
+      encoding.writeVarUint(e, 1);
+      encoding.writeVarUint8Array(e, encoding.toUint8Array(inner));
+      return encoding.toUint8Array(e);
+    };
+    attacker.send(fake(leadId, 999, "Lea Lead (hijacked)"));
+    attacker.send(fake(424242, 1, "Direktorin Dora"));
+    await until(() => observer.provider.awareness.getStates().has(424242), 5000, "the made-up entry");
+    const states = observer.provider.awareness.getStates();
+    expect((states.get(leadId) as { user: { name: string } }).user.name).toBe("Lea Lead");
+    expect(states.get(424242)).toMatchObject({ user: { name: "Vito Viewer", id: viewer.userId } });
+    attacker.close();
+    l.provider.destroy();
+    observer.provider.destroy();
+  });
+
   it("unloads an idle document only after its writes are stored", async () => {
     const quick = start({ unloadAfterMs: 50 });
     const l = await listen();

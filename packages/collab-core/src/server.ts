@@ -49,7 +49,7 @@ export interface CollabOptions {
   versionEveryMs?: number;
   /** How long loading a document may take before the connection is refused. */
   loadTimeoutMs?: number;
-  /** How often open connections' sessions are looked up (signed out elsewhere → closed). */
+  /** How often open connections' sessions and access are looked up again (closed or narrowed). */
   sessionCheckMs?: number;
 }
 
@@ -273,8 +273,12 @@ export function createCollabServer(options: CollabOptions): CollabServer {
       }
     }
   }
+  // Revocations make access changes immediate; this periodic pass also catches what a lost
+  // signal (Redis pub/sub does not guarantee delivery) or a process without Redis never heard.
   const sessionTimer = setInterval(() => {
-    closeEndedSessions().catch((err: unknown) => log.warn({ err: String(err) }, "session check failed"));
+    closeEndedSessions()
+      .then(() => recheckConnections([...connections]))
+      .catch((err: unknown) => log.warn({ err: String(err) }, "session and access check failed"));
   }, options.sessionCheckMs ?? 60_000);
   sessionTimer.unref();
 
@@ -335,6 +339,9 @@ export function createCollabServer(options: CollabOptions): CollabServer {
           : new Uint8Array(Buffer.concat(data as Buffer[]));
       if (room) {
         room.receive(conn, frame);
+      } else if (early.length >= 64) {
+        // a client flooding us while its document loads
+        conn.close(CloseCode.tryAgainLater, "too many messages before the document was ready");
       } else {
         early.push(frame);
       }
@@ -357,6 +364,8 @@ export function createCollabServer(options: CollabOptions): CollabServer {
         for (const frame of early.splice(0)) {
           loaded.receive(conn, frame);
         }
+        // a revocation published between the upgrade's check and now found no connection to act on
+        void recheckConnections([conn]);
       },
       (err: unknown) => {
         // never serve (or later store over) a document we could not read (Hocuspocus #382)
@@ -418,23 +427,38 @@ export function createCollabServer(options: CollabOptions): CollabServer {
       }
       return true;
     });
-    for (const conn of affected) {
+    await recheckConnections(affected);
+  }
+
+  /** Re-reads access once per person and document, then closes or narrows/widens each connection. */
+  async function recheckConnections(list: readonly Connection[]): Promise<void> {
+    const byPair = new Map<string, Connection[]>();
+    for (const conn of list) {
+      const key = `${conn.identity.userId} ${conn.identity.documentId}`;
+      byPair.set(key, [...(byPair.get(key) ?? []), conn]);
+    }
+    for (const group of byPair.values()) {
+      const first = group[0] as Connection;
+      let access: Awaited<ReturnType<typeof checkAccess>>;
       try {
-        const access = await checkAccess(options.db, conn.identity.userId, conn.identity.documentId);
+        access = await checkAccess(options.db, first.identity.userId, first.identity.documentId);
+      } catch (err) {
+        log.warn({ err: String(err) }, "could not re-check access; closing to be safe");
+        for (const conn of group) {
+          conn.close(CloseCode.goingAway, "access check failed");
+        }
+        continue;
+      }
+      for (const conn of group) {
         if (!access) {
           conn.close(CloseCode.revoked, "access revoked");
-          continue;
-        }
-        if (conn.identity.canEdit && !access.canEdit) {
+        } else if (conn.identity.canEdit && !access.canEdit) {
           conn.identity = { ...conn.identity, canEdit: false };
           conn.tellReadOnly();
         } else if (!conn.identity.canEdit && access.canEdit) {
           conn.identity = { ...conn.identity, canEdit: true };
           conn.allowWrites();
         }
-      } catch (err) {
-        log.warn({ err: String(err) }, "could not re-check access; closing to be safe");
-        conn.close(CloseCode.goingAway, "access check failed");
       }
     }
   }

@@ -196,6 +196,8 @@ export async function changeRole(
       { from: target.role, to: role },
     );
   });
+  // an admin acts as lead of the organisation's projects: a demotion narrows live documents too
+  await deps.revocations.publish({ userId, scope: { kind: "organisation", id } }).catch(() => undefined);
   return listMembers(deps, caller, id);
 }
 
