@@ -327,6 +327,7 @@ export function createCollabServer(options: CollabOptions): CollabServer {
     connections.add(conn);
     let room: Room | null = null;
     const early: Uint8Array[] = [];
+    let earlyBytes = 0;
     ws.on("error", () => undefined);
     ws.on("message", (data, isBinary) => {
       if (!isBinary) {
@@ -339,11 +340,12 @@ export function createCollabServer(options: CollabOptions): CollabServer {
           : new Uint8Array(Buffer.concat(data as Buffer[]));
       if (room) {
         room.receive(conn, frame);
-      } else if (early.length >= 64) {
+      } else if (earlyBytes + frame.byteLength > maxMessageBytes || early.length >= 10_000) {
         // a client flooding us while its document loads
         conn.close(CloseCode.tryAgainLater, "too many messages before the document was ready");
       } else {
         early.push(frame);
+        earlyBytes += frame.byteLength;
       }
     });
     ws.on("close", () => {
