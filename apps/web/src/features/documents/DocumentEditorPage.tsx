@@ -33,6 +33,7 @@ import { type ConnectionState, type Person, personColor, type SaveState } from "
 import { documentPath, documentsPath, lastEdited } from "./documents.format.ts";
 import { useDocument, useDocumentStep, useUpdateDocument } from "./documents.queries.ts";
 import { EditorToolbar } from "./EditorToolbar.tsx";
+import { SaveAsTemplateButton } from "./templates/SaveAsTemplateButton.tsx";
 import { ExportMenu } from "./transfer/ExportMenu.tsx";
 import {
   type CollabSession,
@@ -460,6 +461,7 @@ function CollaborativeEditor({
           <div className="document-bar__actions">
             <VersionHistory editor={editor} document={document} saveState={state.save} />
             <ExportMenu editor={editor} document={document} />
+            <SaveAsTemplateButton document={document} />
           </div>
         ) : null}
       </div>
