@@ -43,10 +43,15 @@ function documentText(page: Page): Promise<string | null> {
 }
 
 /**
- * Waits until the editor's copy on the device (IndexedDB, `ensemble-doc-<id>`) has every change
+ * Waits until the editor's copy on the device (IndexedDB, `ensemble-doc-<userId>-<id>`) has every change
  * typed so far: a read of its store is ordered after the writes queued before it.
  */
 async function localCopyWritten(page: Page, documentId: string): Promise<void> {
+  const name = await page.evaluate(
+    async (id) => (await indexedDB.databases()).find((d) => d.name?.endsWith(`-${id}`))?.name ?? "",
+    documentId,
+  );
+  expect(name).toMatch(/^ensemble-doc-[0-9a-f-]+$/);
   const count = await page.evaluate(
     (name) =>
       new Promise<number>((resolve, reject) => {
@@ -67,7 +72,7 @@ async function localCopyWritten(page: Page, documentId: string): Promise<void> {
           }
         };
       }),
-    `ensemble-doc-${documentId}`,
+    name,
   );
   expect(count).toBeGreaterThan(0);
 }
@@ -188,6 +193,22 @@ test("two people write in one document at once, see each other's text and caret,
   }
 
   await fresh.close();
+
+  // Signing out leaves no copy of the documents on the device (shared computers).
+  await benAgain.getByRole("button", { name: `Konto: ${ben.name}` }).click();
+  await benAgain.getByRole("menuitem", { name: "Abmelden" }).click();
+  await expect(benAgain.getByRole("heading", { name: "Anmelden" })).toBeVisible();
+  await expect
+    .poll(() =>
+      benAgain.evaluate(
+        async () => (await indexedDB.databases()).filter((d) => d.name?.startsWith("ensemble-doc-")).length,
+      ),
+    )
+    .toBe(0);
+  expect(
+    await benAgain.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("ensemble-doc-"))),
+  ).toEqual([]);
+
   await anna.context.close();
   await ben.context.close();
 });

@@ -6,6 +6,7 @@ import type {
 } from "@ensemble/contracts/account";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, call } from "../../lib/api.ts";
+import { forgetDeviceCopies } from "../../lib/deviceCopies.ts";
 import { meKey } from "../auth/auth.queries.ts";
 
 export const sessionsKey = ["account", "sessions"] as const;
@@ -66,6 +67,10 @@ export function useSignOutOthers() {
 /** DELETE /api/account (needs the password). */
 export function useDeleteAccount() {
   return useMutation({
-    mutationFn: (input: DeleteAccountInput) => call(api.account.$delete({ json: input })),
+    mutationFn: async (input: DeleteAccountInput) => {
+      const answer = await call(api.account.$delete({ json: input }));
+      await forgetDeviceCopies();
+      return answer;
+    },
   });
 }

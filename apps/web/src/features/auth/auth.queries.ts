@@ -6,6 +6,7 @@ import type {
 } from "@ensemble/contracts/auth";
 import { type QueryClient, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ApiError, api, call } from "../../lib/api.ts";
+import { forgetDeviceCopies } from "../../lib/deviceCopies.ts";
 
 export const meKey = ["me"] as const;
 
@@ -53,10 +54,14 @@ export function useSignUp() {
   });
 }
 
-/** POST /api/auth/sign-out. */
+/** POST /api/auth/sign-out, then removes the documents' copies on this device. */
 export function useSignOut() {
   return useMutation({
-    mutationFn: () => call(api.auth["sign-out"].$post()),
+    mutationFn: async () => {
+      const answer = await call(api.auth["sign-out"].$post());
+      await forgetDeviceCopies();
+      return answer;
+    },
   });
 }
 

@@ -112,7 +112,7 @@ function countingWebSocket(tracker: SaveTracker, changed: () => void): typeof We
 }
 
 /**
- * One open document: the Y.Doc, its IndexedDB copy (`ensemble-doc-<id>`, so offline edits survive
+ * One open document: the Y.Doc, its IndexedDB copy (`ensemble-doc-<userId>-<id>`, so offline edits survive
  * a reload) and the y-websocket provider to `/collab/<id>` with saved acknowledgements. Plain
  * TypeScript with a subscribe/getSnapshot pair, so React reads it through useSyncExternalStore.
  */
@@ -137,9 +137,11 @@ export class CollabSession {
     private user: CollabUser,
     private readonly language: string,
   ) {
-    this.unsavedMark = unsavedMark(documentId);
+    // per person and document: on a shared browser, one person's copy never becomes another's edits
+    const copyName = `${user.id}-${documentId}`;
+    this.unsavedMark = unsavedMark(copyName);
     this.tracker = new SaveTracker(this.unsavedMark.wasSet);
-    this.persistence = openLocalCopy(documentId, this.ydoc);
+    this.persistence = openLocalCopy(copyName, this.ydoc);
     const online = navigator.onLine;
     this.tracker.setOnline(online);
     const origin = window.location.origin.replace(/^http/, "ws");
@@ -335,11 +337,11 @@ interface UnsavedMark {
 }
 
 /**
- * A mark in localStorage (`ensemble-doc-unsaved-<id>`, no content) that this device's copy holds
- * changes the server has not acknowledged; written only when that changes.
+ * A mark in localStorage (`ensemble-doc-unsaved-<userId>-<id>`, no content) that this device's copy
+ * holds changes the server has not acknowledged; written only when that changes.
  */
-function unsavedMark(documentId: string): UnsavedMark {
-  const key = `ensemble-doc-unsaved-${documentId}`;
+function unsavedMark(copyName: string): UnsavedMark {
+  const key = `ensemble-doc-unsaved-${copyName}`;
   let current: boolean;
   try {
     current = localStorage.getItem(key) === "1";
@@ -368,12 +370,12 @@ function unsavedMark(documentId: string): UnsavedMark {
 }
 
 /** The local copy in IndexedDB; without IndexedDB (some private modes) the editor works online only. */
-function openLocalCopy(documentId: string, ydoc: Y.Doc): IndexeddbPersistence | null {
+function openLocalCopy(copyName: string, ydoc: Y.Doc): IndexeddbPersistence | null {
   if (typeof indexedDB === "undefined") {
     return null;
   }
   try {
-    return new IndexeddbPersistence(`ensemble-doc-${documentId}`, ydoc);
+    return new IndexeddbPersistence(`ensemble-doc-${copyName}`, ydoc);
   } catch {
     return null;
   }
