@@ -15,6 +15,8 @@ export interface RateLimitOptions {
   invitationsPerHour: number;
   /** Invitation mails per day to one address (or organisation), whoever sends them. */
   invitationsPerDayPerAddress: number;
+  /** Mention mails one person's comments may cause per hour (beyond it comments are saved unmailed). */
+  mentionMailsPerHour: number;
 }
 
 export const defaultRateLimits: RateLimitOptions = {
@@ -23,6 +25,7 @@ export const defaultRateLimits: RateLimitOptions = {
   mailPerHourPerAccount: 5,
   invitationsPerHour: 100,
   invitationsPerDayPerAddress: 10,
+  mentionMailsPerHour: 30,
 };
 
 type Limiter = RateLimiterMemory | RateLimiterRedis;
@@ -38,6 +41,7 @@ export class RateLimits {
   private readonly mailAccount: Limiter;
   private readonly invitations: Limiter;
   private readonly invitationsDaily: Limiter;
+  private readonly mentionMails: Limiter;
 
   constructor(options: RateLimitOptions, redis?: Redis, prefix = "ensemble", now: () => number = Date.now) {
     const make = (keyPrefix: string, points: number, duration: number): Limiter =>
@@ -60,6 +64,7 @@ export class RateLimits {
     this.mailAccount = make("mail-acct", options.mailPerHourPerAccount, 3600);
     this.invitations = make("invite", options.invitationsPerHour, 3600);
     this.invitationsDaily = make("invite-day", options.invitationsPerDayPerAddress, 86_400);
+    this.mentionMails = make("mention-mail", options.mentionMailsPerHour, 3600);
   }
 
   /** One request on an auth route from this IP. */
@@ -81,6 +86,22 @@ export class RateLimits {
     await take(this.invitations, senderId);
     await take(this.mailAccount, `invite:${address}`);
     await take(this.invitationsDaily, address);
+  }
+
+  /**
+   * One mention mail caused by this author's comments; false when the hour's budget is spent.
+   * Never refuses the request itself: a spent budget only silences the mails.
+   */
+  async mentionMail(authorId: string): Promise<boolean> {
+    try {
+      await take(this.mentionMails, authorId);
+      return true;
+    } catch (err) {
+      if (err instanceof AppError && err.code === "rate_limited") {
+        return false;
+      }
+      throw err;
+    }
   }
 }
 

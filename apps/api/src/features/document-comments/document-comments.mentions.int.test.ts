@@ -4,10 +4,13 @@ import { join } from "node:path";
 import { Writable } from "node:stream";
 import pino from "pino";
 import { describe, expect, it } from "vitest";
+import { defaultRateLimits } from "../../lib/rate-limit.ts";
 import { createDocument, documentsWorld } from "../../test/documents.ts";
 import { type Client, ORIGIN, useTestApp } from "../../test/harness.ts";
 import { expectError, later, person, storesNothing } from "../../test/tenancy.ts";
-import { MENTION_MAILS_PER_HOUR } from "./document-comments.budget.ts";
+
+const MENTION_MAILS_PER_HOUR = defaultRateLimits.mentionMailsPerHour;
+
 import { mailMentions } from "./document-comments.service.ts";
 
 const lines: string[] = [];

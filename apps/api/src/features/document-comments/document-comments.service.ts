@@ -13,7 +13,6 @@ import type { Db } from "@ensemble/db/db";
 import type { z } from "zod";
 import type { AppDeps } from "../../deps.ts";
 import type { Caller } from "../../lib/caller.ts";
-import { takeMentionMail } from "./document-comments.budget.ts";
 import { mentionMail } from "./document-comments.mails.ts";
 import { presentThread } from "./document-comments.presenter.ts";
 import * as repo from "./document-comments.repo.ts";
@@ -112,7 +111,7 @@ export async function mailMentions(deps: AppDeps, author: MentionAuthor, mention
       if (!document || !can(actor, "read", document)) {
         continue;
       }
-      if (!(await takeMentionMail(deps.limits, author.id))) {
+      if (!(await deps.limits.mentionMail(author.id))) {
         deps.logger.warn(where, "mention mail budget spent: the comment is saved, no more mention mails");
         return;
       }
