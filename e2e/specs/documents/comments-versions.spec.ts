@@ -110,6 +110,39 @@ test("a document's comments, versions, export and import in the browser: a threa
   );
   await expect(thread.getByRole("button", { name: "Antworten auf „5000 Euro“" })).toBeFocused();
 
+  // my reply, edited
+  await thread
+    .getByRole("button", { name: /^Kommentar von Dora Dramaturgin, .+ bearbeiten$/ })
+    .nth(1)
+    .click();
+  const edit = thread.getByRole("textbox", { name: "Kommentar bearbeiten" });
+  await expect(edit).toBeFocused();
+  await edit.fill("Frag bitte @Mara Mitglied nach dem Finanzplan 2026.");
+  await thread.getByRole("button", { name: "Änderung speichern" }).click();
+  await expect(thread.getByRole("listitem").nth(1)).toContainText("(bearbeitet)");
+  await expect(thread.getByRole("listitem").nth(1)).toContainText(
+    "Frag bitte @Mara Mitglied nach dem Finanzplan 2026.",
+  );
+
+  // a second thread, deleted with its first comment: the conversation and its mark are gone
+  await editor.focus();
+  await selectText(editor, "Sommerfest");
+  await page.keyboard.press("Control+Alt+KeyM");
+  await expect(panel.getByRole("textbox", { name: "Kommentar" })).toBeFocused();
+  await page.keyboard.type("Tippfehler?");
+  await page.keyboard.press("ControlOrMeta+Enter");
+  const second = panel.getByRole("article", { name: "Kommentar zu „Sommerfest“" });
+  await expect(second).toBeVisible();
+  await expect(editor.locator("[data-comment-thread]")).toHaveCount(2);
+  await second.getByRole("button", { name: /^Kommentar von Dora Dramaturgin, .+ löschen$/ }).click();
+  await page
+    .getByRole("dialog", { name: "Ganze Unterhaltung löschen?" })
+    .getByRole("button", { name: "Ja, löschen" })
+    .click();
+  await expect(second).toHaveCount(0);
+  await expect(panel.getByRole("heading", { name: "Kommentare" })).toBeFocused();
+  await expect(editor.locator("[data-comment-thread]")).toHaveCount(1);
+
   // resolved: gone from the open threads, no longer highlighted, and so on the server
   await thread.getByRole("button", { name: "Als erledigt markieren: „5000 Euro“" }).click();
   await expect(panel.getByText("Keine offenen Kommentare.")).toBeVisible();
@@ -119,6 +152,7 @@ test("a document's comments, versions, export and import in the browser: a threa
   const { threads } = await api(page, base, "GET", `/api/documents/${document.id}/threads`);
   expect(threads).toHaveLength(1);
   expect(threads[0].resolvedAt).not.toBeNull();
+  expect(threads[0].comments[1].editedAt).not.toBeNull();
   expect(threads[0].comments[1].mentions.map((p: { displayName: string }) => p.displayName)).toEqual([
     "Mara Mitglied",
   ]);
@@ -148,6 +182,18 @@ test("a document's comments, versions, export and import in the browser: a threa
   });
   await expect(preview).toContainText("Wir beantragen 5000 Euro für das Sommerfest.");
   await expect(preview).not.toHaveAttribute("contenteditable", "true");
+  // cancelling the confirmation (button or Escape) keeps the history open
+  await history.getByRole("button", { name: "Diese Version wiederherstellen" }).click();
+  const confirm = page.getByRole("dialog", { name: "„Erster Entwurf“ wiederherstellen?" });
+  await confirm.getByRole("button", { name: "Abbrechen" }).click();
+  await expect(confirm).toBeHidden();
+  await expect(history).toBeVisible();
+  await expect(history.getByRole("button", { name: "Diese Version wiederherstellen" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(confirm).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(confirm).toBeHidden();
+  await expect(history).toBeVisible();
   await history.getByRole("button", { name: "Diese Version wiederherstellen" }).click();
   await page
     .getByRole("dialog", { name: "„Erster Entwurf“ wiederherstellen?" })

@@ -19,6 +19,9 @@ interface CommentFormProps {
   onCancel(): void;
   /** Focus the text area when the form appears. */
   autoFocus?: boolean;
+  /** The text to start from (editing a comment) and the people it mentions. */
+  initialBody?: string;
+  initialMentions?: readonly PersonRef[];
   textareaRef?: RefObject<HTMLTextAreaElement | null>;
 }
 
@@ -34,14 +37,16 @@ export function CommentForm({
   onSubmit,
   onCancel,
   autoFocus = false,
+  initialBody = "",
+  initialMentions = [],
   textareaRef,
 }: CommentFormProps) {
   const { t } = useTranslation();
   const form = useForm(FIELDS);
   const ownRef = useRef<HTMLTextAreaElement>(null);
   const ref = textareaRef ?? ownRef;
-  const [body, setBody] = useState("");
-  const [chosen, setChosen] = useState<PersonRef[]>([]);
+  const [body, setBody] = useState(initialBody);
+  const [chosen, setChosen] = useState<PersonRef[]>(() => [...initialMentions]);
 
   useEffect(() => {
     if (autoFocus) {

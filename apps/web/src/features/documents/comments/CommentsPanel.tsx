@@ -347,6 +347,16 @@ export function CommentsPanel({ editor, document }: { editor: Editor | null; doc
                     headingRef={thread.id === freshThreadId ? newThreadHeading : undefined}
                     onShowInText={() => showInText(thread)}
                     announce={announce}
+                    onDeleted={() => {
+                      // the text is no longer commented: take the mark away (when I may edit)
+                      if (editor && canStart) {
+                        editor.commands.unsetComment(thread.id);
+                      }
+                      if (active === thread.id) {
+                        setActive(null);
+                      }
+                      focusHeading();
+                    }}
                     onResolvedChange={(nowResolved) => {
                       // the thread leaves the list shown: focus goes to the panel's heading
                       if ((filter === "open" && nowResolved) || (filter === "resolved" && !nowResolved)) {

@@ -1,4 +1,9 @@
-import type { CommentThread, CreateCommentInput, CreateThreadInput } from "@ensemble/contracts/documents";
+import type {
+  CommentThread,
+  CreateCommentInput,
+  CreateThreadInput,
+  UpdateCommentInput,
+} from "@ensemble/contracts/documents";
 import { type QueryClient, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, call } from "../../../lib/api.ts";
 
@@ -80,4 +85,48 @@ export function useSetThreadResolved(documentId: string) {
 export function useRefreshThreads(documentId: string) {
   const queryClient = useQueryClient();
   return () => queryClient.invalidateQueries({ queryKey: threadsKey(documentId) });
+}
+
+/** PATCH …/threads/{threadId}/comments/{commentId}: a new text for my comment. */
+export function useUpdateComment(documentId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({
+      threadId,
+      commentId,
+      ...input
+    }: { threadId: string; commentId: string } & UpdateCommentInput) =>
+      call(
+        api.documents[":id"].threads[":threadId"].comments[":commentId"].$patch({
+          param: { id: documentId, threadId, commentId },
+          json: input,
+        }),
+      ),
+    onSuccess: ({ thread }) => threadChanged(queryClient, documentId, thread),
+  });
+}
+
+/**
+ * DELETE …/threads/{threadId}/comments/{commentId}: the thread comes back without the comment, or
+ * null when it was the first comment and took the thread with it.
+ */
+export function useDeleteComment(documentId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ threadId, commentId }: { threadId: string; commentId: string }) =>
+      call(
+        api.documents[":id"].threads[":threadId"].comments[":commentId"].$delete({
+          param: { id: documentId, threadId, commentId },
+        }),
+      ),
+    onSuccess: ({ thread }, { threadId }) => {
+      if (thread) {
+        threadChanged(queryClient, documentId, thread);
+        return;
+      }
+      queryClient.setQueryData<CommentThread[]>(threadsKey(documentId), (threads) =>
+        threads?.filter((t) => t.id !== threadId),
+      );
+    },
+  });
 }
