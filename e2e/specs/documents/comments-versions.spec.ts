@@ -93,6 +93,16 @@ test("a document's comments, versions, export and import in the browser: a threa
   await expect(editor.locator("[data-comment-thread]")).toHaveText("5000 Euro");
   await expect(editor.locator(".comment-range")).toHaveText("5000 Euro");
 
+  // the thread and its text find each other: a click on the highlight picks the thread, and
+  // "Im Text zeigen" selects its text in the editor
+  await editor.getByText("Wir beantragen").click({ position: { x: 5, y: 5 } });
+  await expect(thread).not.toHaveAttribute("aria-current", "true");
+  await editor.locator(".comment-range").click();
+  await expect(thread).toHaveAttribute("aria-current", "true");
+  await thread.getByRole("button", { name: "Im Text zeigen: „5000 Euro“" }).click();
+  await expect(editor).toBeFocused();
+  expect(await page.evaluate(() => window.getSelection()?.toString())).toBe("5000 Euro");
+
   // a reply that mentions Mara, chosen from the suggestions with the keyboard
   await thread.getByRole("button", { name: "Antworten auf „5000 Euro“" }).click();
   const reply = thread.getByRole("textbox", { name: "Deine Antwort" });

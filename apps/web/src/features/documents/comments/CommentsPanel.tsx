@@ -173,6 +173,8 @@ export function CommentsPanel({ editor, document }: { editor: Editor | null; doc
       // only highlighted (open) threads answer a click: resolved text looks like any other text
       const shown = ids.find((id) => openIds.has(id));
       if (!shown) {
+        // a click elsewhere in the text lets go of the picked thread
+        setActive(null);
         return;
       }
       if (filter === "resolved") {

@@ -84,7 +84,7 @@ interface CommentPluginState extends CommentView {
 
 /** What the plugin calls back into (a ref, so the React side may change its functions freely). */
 export interface CommentHandlers {
-  /** A click on commented text: the thread(s) there, innermost first. */
+  /** A click in the text: the threads there (none when the text is not commented). */
   onActivate(threadIds: string[]): void;
   /** Ctrl/Cmd+Alt+M in the editor; returns whether it was handled. */
   onShortcut(): boolean;
@@ -142,10 +142,7 @@ export function commentPlugin(handlers: { current: CommentHandlers }): Plugin<Co
     props: {
       decorations: (state) => commentPluginKey.getState(state)?.decorations ?? DecorationSet.empty,
       handleClick: (view, pos) => {
-        const ids = threadIdsAt(view.state.doc, pos);
-        if (ids.length > 0) {
-          handlers.current.onActivate(ids);
-        }
+        handlers.current.onActivate(threadIdsAt(view.state.doc, pos));
         // the click still places the caret as usual
         return false;
       },
