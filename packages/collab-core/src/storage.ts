@@ -44,6 +44,10 @@ function bytes(value: Uint8Array): Uint8Array {
  * compaction committing in between would leave the old snapshot without the rows it folded in.
  */
 export async function loadStoredState(db: Db, documentId: string): Promise<StoredState> {
+  if (db.isTransaction) {
+    // the caller's transaction already reads as of one moment (and kysely nests none)
+    return readStoredState(db, documentId);
+  }
   return db
     .transaction()
     .setIsolationLevel("repeatable read")
