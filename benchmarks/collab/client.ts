@@ -12,6 +12,7 @@ import {
 } from "./stats.ts";
 import {
   type Dialect,
+  DOCUMENT_FRAGMENT,
   Framer,
   HP_AUTH_AUTHENTICATED,
   HP_AUTH_PERMISSION_DENIED,
@@ -64,6 +65,21 @@ export interface Arrival {
 const LETTERS = "abcdefghijklmnopqrstuvwxyz";
 const COLORS = ["#30bced", "#6eeb83", "#ffbc42", "#ecd444", "#ee6352", "#9ac2c9", "#8acb88", "#1be7ff"];
 
+/** Characters in a Tiptap-shaped Y.Doc: the texts inside the fragment's paragraphs. */
+export function characterCount(doc: Y.Doc): number {
+  let n = 0;
+  for (const block of doc.getXmlFragment(DOCUMENT_FRAGMENT).toArray()) {
+    if (block instanceof Y.XmlElement) {
+      for (const child of block.toArray()) {
+        if (child instanceof Y.XmlText) {
+          n += child.length;
+        }
+      }
+    }
+  }
+  return n;
+}
+
 function toBytes(data: WebSocket.RawData): Uint8Array {
   if (Array.isArray(data)) {
     return Buffer.concat(data);
@@ -81,12 +97,14 @@ function toBytes(data: WebSocket.RawData): Uint8Array {
 export class SimClient {
   readonly doc = new Y.Doc();
   readonly clientId: number;
-  private readonly text: Y.Text;
+  private readonly fragment: Y.XmlFragment;
+  /** This client's paragraph's text (created on connect, as pressing Enter would). */
+  private line: Y.XmlText | null = null;
   private readonly framer: Framer;
   private ws: WebSocket | null = null;
   private lastUpdate: Uint8Array | null = null;
-  /** Characters typed so far (= this client's Yjs clock: one character per update). */
-  seq = 0;
+  /** Characters typed so far. */
+  chars = 0;
   private awarenessClock = 0;
   /** Per sender: the clock up to which everything has arrived here. */
   private readonly editSeen: Int32Array;
@@ -112,7 +130,7 @@ export class SimClient {
   ) {
     this.clientId = meter.clientIdBase + spec.index;
     this.doc.clientID = this.clientId;
-    this.text = this.doc.getText("t");
+    this.fragment = this.doc.getXmlFragment(DOCUMENT_FRAGMENT);
     this.framer = new Framer(target.dialect, spec.documentName);
     this.editSeen = new Int32Array(meter.tables ? clientCount : 0);
     this.awarenessSeen = new Int32Array(meter.tables ? clientCount : 0);
@@ -178,7 +196,12 @@ export class SimClient {
             done();
             return;
           }
-          this.stepTwoWaiter = () => done();
+          this.stepTwoWaiter = () => {
+            if (this.meter.tables) {
+              this.startParagraph();
+            }
+            done();
+          };
           this.send(this.framer.sync(SYNC_STEP1, Y.encodeStateVector(this.doc)));
           this.sendAwareness();
         };
@@ -204,36 +227,58 @@ export class SimClient {
     this.ackQueue.push(trackedAt);
   }
 
-  /** Types one character at the end of this client's own text and sends the update. */
+  /** This client's Yjs clock: the sequence number of its next struct. */
+  get clock(): number {
+    return Y.getState(this.doc.store, this.clientId);
+  }
+
+  /**
+   * Starts this client's own paragraph at the top of the document (a Tiptap document: the
+   * `default` fragment holds paragraph elements, each holding a text), and sends it untimed.
+   */
+  private startParagraph(): Y.XmlText {
+    const text = new Y.XmlText();
+    const paragraph = new Y.XmlElement("paragraph");
+    paragraph.insert(0, [text]);
+    this.fragment.insert(0, [paragraph]);
+    this.line = text;
+    this.flushUpdate(0);
+    return text;
+  }
+
+  private flushUpdate(trackedAt: number): boolean {
+    const update = this.lastUpdate;
+    this.lastUpdate = null;
+    if (!update) {
+      return false;
+    }
+    this.sendBearing(this.framer.sync(SYNC_UPDATE, update), trackedAt);
+    return true;
+  }
+
+  /** Types one character at the end of this client's paragraph and sends the update. */
   type(): void {
     if (!this.open) {
       return;
     }
-    const seq = this.seq;
-    this.text.insert(seq, LETTERS[seq % LETTERS.length] ?? "x");
-    const update = this.lastUpdate;
-    this.lastUpdate = null;
-    if (!update) {
-      return;
-    }
-    this.seq++;
+    const line = this.line ?? this.startParagraph();
+    const clock = this.clock;
+    line.insert(line.length, LETTERS[this.chars % LETTERS.length] ?? "x");
+    this.chars++;
     const at = nowMs();
     const tables = this.meter.tables;
-    if (tables && seq < tables.editSlots) {
-      tables.editSend[this.spec.index * tables.editSlots + seq] = at;
+    if (tables && clock < tables.editSlots) {
+      tables.editSend[this.spec.index * tables.editSlots + clock] = at;
     }
-    this.sendBearing(this.framer.sync(SYNC_UPDATE, update), at);
+    this.flushUpdate(at);
   }
 
-  /** Types a whole paragraph as one update (idle documents: a little content each). */
-  typeParagraph(paragraph: string): void {
-    this.text.insert(this.seq, paragraph);
-    this.seq += paragraph.length;
-    const update = this.lastUpdate;
-    this.lastUpdate = null;
-    if (update) {
-      this.sendBearing(this.framer.sync(SYNC_UPDATE, update), 0);
-    }
+  /** Types a whole sentence as one update (idle documents: a little content each). */
+  typeSentence(sentence: string): void {
+    const line = this.line ?? this.startParagraph();
+    line.insert(line.length, sentence);
+    this.chars += sentence.length;
+    this.flushUpdate(0);
   }
 
   /** Sends a ready-made update (seeding a peer with a long history). */
@@ -248,7 +293,7 @@ export class SimClient {
     }
     const clock = ++this.awarenessClock;
     const i = this.spec.index;
-    const pos = this.seq;
+    const pos = this.clock;
     const state = `{"user":{"name":"Person ${i}","color":"${COLORS[i % COLORS.length]}"},"cursor":{"anchor":{"type":{"client":${this.clientId},"clock":0},"tname":null,"item":{"client":${this.clientId},"clock":${pos}},"assoc":0},"head":{"type":{"client":${this.clientId},"clock":0},"tname":null,"item":{"client":${this.clientId},"clock":${pos}},"assoc":0}}}`;
     const tables = this.meter.tables;
     if (tables && clock < tables.awarenessSlots) {

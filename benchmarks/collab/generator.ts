@@ -36,8 +36,8 @@ export interface WorkerReport {
   edits: Float64Array;
   awareness: Float64Array;
   durable: Float64Array;
-  /** [client index, characters typed] */
-  typed: Array<[number, number]>;
+  /** [client index, Yjs clock reached, characters typed] */
+  typed: Array<[number, number, number]>;
   stillOpen: number;
   closeCodes: Record<string, number>;
   readOnly: number;
@@ -120,7 +120,8 @@ export interface GeneratorReport {
   edits: Histogram;
   awareness: Histogram;
   durable: Histogram;
-  typed: Map<number, number>;
+  /** client index → Yjs clock reached and characters typed */
+  typed: Map<number, { clock: number; chars: number }>;
   stillOpen: number;
   closeCodes: Record<string, number>;
   readOnly: number;
@@ -210,8 +211,8 @@ export class Generator {
       out.edits.merge(r.edits);
       out.awareness.merge(r.awareness);
       out.durable.merge(r.durable);
-      for (const [i, n] of r.typed) {
-        out.typed.set(i, n);
+      for (const [i, clock, chars] of r.typed) {
+        out.typed.set(i, { clock, chars });
       }
       out.stillOpen += r.stillOpen;
       out.readOnly += r.readOnly;

@@ -3,10 +3,12 @@ import { join } from "node:path";
 import * as Y from "yjs";
 import { ROOT } from "./servers.ts";
 import { nowMs } from "./stats.ts";
+import { DOCUMENT_FRAGMENT } from "./wire.ts";
 
 /**
- * A document with a long history: 10^6 single-character edits (inserts and backspaces in short
- * runs at scattered places, a dozen authors), ≈ 5 MB of Yjs state. Built once and kept in
+ * A document with a long history: 10^6 edits (characters typed and deleted in short runs at
+ * scattered places, now and then a new paragraph; a dozen authors), shaped like a Tiptap document,
+ * ≈ 5 MB of Yjs state. Built once and kept in
  * node_modules/.cache/ensemble-bench (rebuilt when missing).
  */
 export interface History {
@@ -22,7 +24,7 @@ export interface History {
   textLength: number;
 }
 
-const VERSION = 1;
+const VERSION = 2;
 
 function random(seed: number): () => number {
   let a = seed >>> 0;
@@ -38,8 +40,16 @@ function random(seed: number): () => number {
 function build(edits: number, tailCount: number): History {
   const next = random(20261201);
   const doc = new Y.Doc();
-  const text = doc.getText("t");
-  let length = 0;
+  const fragment = doc.getXmlFragment(DOCUMENT_FRAGMENT);
+  const lines: Y.XmlText[] = [];
+  const newParagraph = (): void => {
+    const text = new Y.XmlText();
+    const paragraph = new Y.XmlElement("paragraph");
+    paragraph.insert(0, [text]);
+    fragment.insert(Math.floor(next() * (lines.length + 1)), [paragraph]);
+    lines.push(text);
+  };
+  let line: Y.XmlText | null = null;
   let cursor = 0;
   let runLeft = 0;
   let deleting = false;
@@ -55,19 +65,27 @@ function build(edits: number, tailCount: number): History {
     if (e % 5000 === 0) {
       doc.clientID = 7_000_000 + Math.floor(next() * 12);
     }
-    if (runLeft === 0) {
-      cursor = Math.floor(next() * (length + 1));
+    // Enter: a new paragraph now and then (one edit)
+    if (lines.length === 0 || next() < 0.002) {
+      newParagraph();
+      runLeft = 0;
+      continue;
+    }
+    if (runLeft === 0 || !line) {
+      line = lines[Math.floor(next() * lines.length)] ?? null;
+      cursor = Math.floor(next() * ((line?.length ?? 0) + 1));
       runLeft = 1 + Math.floor(next() * 9);
       deleting = next() < 0.15;
     }
+    if (!line) {
+      continue;
+    }
     if (deleting && cursor > 0) {
-      text.delete(cursor - 1, 1);
+      line.delete(cursor - 1, 1);
       cursor--;
-      length--;
     } else {
-      text.insert(cursor, String.fromCharCode(97 + (e % 26)));
+      line.insert(cursor, String.fromCharCode(97 + (e % 26)));
       cursor++;
-      length++;
     }
     runLeft--;
   }
@@ -78,7 +96,7 @@ function build(edits: number, tailCount: number): History {
     tail,
     full,
     snapshotVector: snapshotVector ?? Y.encodeStateVector(doc),
-    textLength: length,
+    textLength: lines.reduce((n, l) => n + l.length, 0),
   };
 }
 

@@ -64,6 +64,7 @@ export function loadTable(results: LoadResult[]): string {
     "CPU %",
     "peak RSS",
     "gen CPU %",
+    "gen late",
     "other CPU %",
     "dropped",
     "converged",
@@ -101,6 +102,7 @@ export function loadTable(results: LoadResult[]): string {
         num(r.cpuPercent, 0),
         `${num(r.peakRssMb, 0)} MB`,
         num(r.generatorCpuPercent, 0),
+        ms(r.sendLateMs),
         num(r.otherCpuPercent, 0),
         String(r.unexpectedCloses),
         r.converged,
@@ -129,6 +131,7 @@ export function loadTable(results: LoadResult[]): string {
         "",
         "",
         "",
+        "",
       ]);
     }
   }
@@ -149,6 +152,9 @@ export function firstSyncTable(results: FirstSyncResult[]): string {
     "returning CPU",
     "bytes new/ret",
     "cold open",
+    "first edit",
+    "edit p50",
+    "edit max",
     "peak RSS",
     "correct",
   ];
@@ -170,6 +176,9 @@ export function firstSyncTable(results: FirstSyncResult[]): string {
           r.server === "ours"
             ? `${ms(r.coldHistoryMs)} (one snapshot: ${ms(r.coldSnapshotMs)}, ${ratio(r.coldHistoryMs, r.coldSnapshotMs)})`
             : `seeded in ${ms(r.seedMs)}`,
+          ms(r.firstEditMs),
+          ms(r.editP50Ms),
+          ms(r.editMaxMs),
           `${num(r.peakRssMb, 0)} MB`,
           r.correct,
         ],
@@ -190,6 +199,9 @@ export function firstSyncTable(results: FirstSyncResult[]): string {
         ratio(ours.returningCpuMs, peer.returningCpuMs),
         "",
         "",
+        ratio(ours.firstEditMs, peer.firstEditMs),
+        ratio(ours.editP50Ms, peer.editP50Ms),
+        ratio(ours.editMaxMs, peer.editMaxMs),
         ratio(ours.peakRssMb, peer.peakRssMb),
         "",
       ]);

@@ -1,5 +1,5 @@
 import * as Y from "yjs";
-import { type Meter, SimClient } from "./client.ts";
+import { type Arrival, characterCount, type Meter, SimClient } from "./client.ts";
 import { Generator } from "./generator.ts";
 import type { History } from "./history.ts";
 import type { BenchDb } from "./ours-db.ts";
@@ -10,6 +10,7 @@ import {
   COUNTER_UNEXPECTED_CLOSES,
   type DeliverySummary,
   Histogram,
+  median,
   nowMs,
   SharedTables,
   sleep,
@@ -84,7 +85,7 @@ function emptyMeter(): Meter {
 async function verify(
   server: RunningServer,
   documentName: string,
-  typed: Map<number, number>,
+  typed: Map<number, { clock: number; chars: number }>,
 ): Promise<string> {
   const client = new SimClient({ index: 1_000_000, documentName }, server.target(), emptyMeter(), 0);
   try {
@@ -96,13 +97,13 @@ async function verify(
     }
     let missing = 0;
     let expectedLength = 0;
-    for (const [i, n] of typed) {
-      expectedLength += n;
-      if (Y.getState(doc.store, CLIENT_ID_BASE + i) !== n) {
+    for (const [i, { clock, chars }] of typed) {
+      expectedLength += chars;
+      if (Y.getState(doc.store, CLIENT_ID_BASE + i) !== clock) {
         missing++;
       }
     }
-    const length = doc.getText("t").length;
+    const length = characterCount(doc);
     if (missing === 0 && length === expectedLength) {
       return "yes";
     }
@@ -163,7 +164,7 @@ export async function runLoad(kind: ServerKind, sc: LoadScenario, ctx: RunContex
     const documentName = await server.newDocument();
     const n = sc.clients;
     const totalMs = sc.warmupMs + sc.measureMs;
-    const editSlots = Math.ceil((sc.editRate * totalMs) / 1000) + 4;
+    const editSlots = Math.ceil((sc.editRate * totalMs) / 1000) + 6; // + the paragraph and its text
     const awarenessSlots = sc.awarenessRate > 0 ? Math.ceil((sc.awarenessRate * totalMs) / 1000) + 4 : 2;
     const tables = SharedTables.create(n, editSlots, awarenessSlots);
     const specs = Array.from({ length: n }, (_, index) => ({ index, documentName }));
@@ -303,7 +304,59 @@ export interface FirstSyncResult {
   newBytes: number;
   returningBytes: number;
   correct: string;
+  /** One client types into the document, another watches: the first edit's latency (a server
+   * may need to load something for it), then the median and the worst after the first second. */
+  firstEditMs: number;
+  editP50Ms: number;
+  editMaxMs: number;
   peakRssMb: number;
+}
+
+/**
+ * `typist` types `count` characters, `rate` per second (bounded by 30 s); `watcher` records when
+ * each arrived. Returns the first edit's latency, the median, and the worst after the first second.
+ */
+async function typeAndWatch(
+  typist: SimClient,
+  watcher: SimClient,
+  count: number,
+  rate: number,
+): Promise<{ firstMs: number; p50Ms: number; maxAfterFirstSecondMs: number }> {
+  const arrivals: Arrival[] = [];
+  watcher.capture = arrivals;
+  const sent: Array<{ at: number; clock: number }> = [];
+  const start = nowMs();
+  try {
+    for (let i = 0; i < count && nowMs() - start < 30_000; i++) {
+      const at = nowMs();
+      typist.typeSentence("x");
+      sent.push({ at, clock: typist.clock });
+      await sleep(Math.max(0, start + ((i + 1) * 1000) / rate - nowMs()));
+    }
+    const settle = nowMs() + 10_000;
+    const lastClock = sent[sent.length - 1]?.clock ?? 0;
+    const reached = (): number =>
+      Math.max(0, ...arrivals.map((a) => Y.parseUpdateMeta(a.payload).to.get(typist.clientId) ?? 0));
+    while (nowMs() < settle && reached() < lastClock) {
+      await sleep(100);
+    }
+  } finally {
+    watcher.capture = null;
+  }
+  const ends = arrivals.map((a) => ({
+    at: a.at,
+    end: Y.parseUpdateMeta(a.payload).to.get(typist.clientId) ?? 0,
+  }));
+  const latencies = sent.map((s) => ({
+    sentAfter: s.at - start,
+    ms: (ends.find((e) => e.end >= s.clock)?.at ?? Number.POSITIVE_INFINITY) - s.at,
+  }));
+  const later = latencies.filter((l) => l.sentAfter > 1000).map((l) => l.ms);
+  return {
+    firstMs: latencies[0]?.ms ?? Number.NaN,
+    p50Ms: median(latencies.map((l) => l.ms)),
+    maxAfterFirstSecondMs: later.length > 0 ? Math.max(...later) : Number.NaN,
+  };
 }
 
 /** A new and a returning client opening a document with a 10^6-edit history. */
@@ -328,6 +381,9 @@ export async function runFirstSync(
     newBytes: 0,
     returningBytes: 0,
     correct: "-",
+    firstEditMs: Number.NaN,
+    editP50Ms: Number.NaN,
+    editMaxMs: Number.NaN,
     peakRssMb: Number.NaN,
   };
   let server: RunningServer | null = null;
@@ -361,6 +417,13 @@ export async function runFirstSync(
       first.pushUpdate(history.full);
       await first.roundTrip(120_000);
       result.seedMs = nowMs() - started;
+    }
+    // the same content as one snapshot, opened cold too (ours only)
+    if (snapshotDocument) {
+      const c = await client(snapshotDocument);
+      open.push(c);
+      const { sentAt, arrivals } = await c.syncCapture(EMPTY_STATE_VECTOR, 150, 60_000);
+      result.coldSnapshotMs = (arrivals[arrivals.length - 1]?.at ?? Number.NaN) - sentAt;
     }
     const fullVector = Y.decodeStateVector(Y.encodeStateVectorFromUpdate(history.full));
     const probe = async (
@@ -429,18 +492,19 @@ export async function runFirstSync(
     for (const p of returning.payloads) {
       Y.applyUpdate(b, p);
     }
-    const full = a.getText("t").length === history.textLength;
-    const rest = b.getText("t").length === history.textLength;
+    const full = characterCount(a);
+    const rest = characterCount(b);
     result.correct =
-      full && rest
+      full === history.textLength && rest === history.textLength
         ? "yes"
-        : `NO: new client ${a.getText("t").length}, returning ${b.getText("t").length} of ${history.textLength} characters`;
-    if (snapshotDocument) {
-      const c = await client(snapshotDocument);
-      open.push(c);
-      const { sentAt, arrivals } = await c.syncCapture(EMPTY_STATE_VECTOR, 150, 60_000);
-      result.coldSnapshotMs = (arrivals[arrivals.length - 1]?.at ?? Number.NaN) - sentAt;
-    }
+        : `NO: new client ${full}, returning ${rest} of ${history.textLength} characters`;
+    // editing it: the first edit, then a steady typist past our compaction threshold
+    const editor = await client(documentName);
+    open.push(editor);
+    const edits = await typeAndWatch(editor, first, 600, 100);
+    result.firstEditMs = edits.firstMs;
+    result.editMaxMs = edits.maxAfterFirstSecondMs;
+    result.editP50Ms = edits.p50Ms;
   } catch (err) {
     result.error = err instanceof Error ? err.message : String(err);
   } finally {

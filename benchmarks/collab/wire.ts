@@ -7,6 +7,9 @@ import * as encoding from "lib0/encoding";
  */
 export type Dialect = "y-websocket" | "hocuspocus";
 
+/** The Yjs fragment Tiptap's Collaboration extension edits (paragraph elements holding texts). */
+export const DOCUMENT_FRAGMENT = "default";
+
 export const MSG_SYNC = 0;
 export const MSG_AWARENESS = 1;
 export const MSG_AUTH = 2;

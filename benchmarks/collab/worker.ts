@@ -132,7 +132,7 @@ async function handle(message: ToWorker): Promise<void> {
     }
     case "write": {
       const result = await eachClient(plan.connectConcurrency, async (c) => {
-        c.typeParagraph(message.paragraph);
+        c.typeSentence(message.paragraph);
         await c.roundTrip(message.timeoutMs);
         if (message.waitForSaved && !(await c.allSaved(message.timeoutMs))) {
           throw new Error("not acknowledged as saved in time");
@@ -163,7 +163,7 @@ async function handle(message: ToWorker): Promise<void> {
         edits: meter.edits.counts,
         awareness: meter.awareness.counts,
         durable: meter.durable.counts,
-        typed: clients.map((c) => [c.spec.index, c.seq]),
+        typed: clients.map((c) => [c.spec.index, c.clock, c.chars]),
         stillOpen,
         closeCodes,
         readOnly,
