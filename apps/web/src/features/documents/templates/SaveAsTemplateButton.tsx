@@ -48,12 +48,8 @@ export function SaveAsTemplateButton({ document }: { document: Document }) {
 
   function saved(template: DocumentTemplate) {
     setOpen(false);
-    const owner = template.owner?.name ?? "";
     setSaid({
-      text: t("documentTemplates.save.done", {
-        name: template.name,
-        owner: t("documents.create.savedGroup", { name: owner }),
-      }),
+      text: t("documentTemplates.save.done", { name: template.name, owner: template.owner?.name ?? "" }),
       key: Date.now(),
     });
   }

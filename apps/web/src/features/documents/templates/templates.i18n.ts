@@ -14,7 +14,7 @@ export const documentTemplatesDe = {
     network: "{{name}} (Netzwerk)",
     organisation: "{{name}} (Organisation)",
     submit: "Vorlage speichern",
-    done: "Vorlage „{{name}}“ gespeichert. Du findest sie beim Anlegen eines neuen Dokuments unter „{{owner}}“.",
+    done: "Vorlage „{{name}}“ für {{owner}} gespeichert.",
     refused:
       "Für {{name}} kannst du diese Vorlage nicht speichern, vielleicht hat sich deine Mitgliedschaft gerade geändert. Wähle ein anderes Ziel oder lade die Seite neu.",
     noTargets:
@@ -47,7 +47,7 @@ export const documentTemplatesEn: typeof documentTemplatesDe = {
     network: "{{name}} (network)",
     organisation: "{{name}} (organisation)",
     submit: "Save template",
-    done: "Template “{{name}}” saved. You will find it under “{{owner}}” when you create a new document.",
+    done: "Template “{{name}}” saved for {{owner}}.",
     refused:
       "You cannot save this template for {{name}}; perhaps your membership has just changed. Choose another target or reload the page.",
     noTargets:
