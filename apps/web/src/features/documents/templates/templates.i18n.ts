@@ -19,10 +19,8 @@ export const documentTemplatesDe = {
       "Für {{name}} kannst du diese Vorlage nicht speichern, vielleicht hat sich deine Mitgliedschaft gerade geändert. Wähle ein anderes Ziel oder lade die Seite neu.",
     noTargets:
       "Du kannst dieses Dokument nirgends mehr als Vorlage speichern, vielleicht hat sich deine Mitgliedschaft gerade geändert.",
-    targetsFailed: "Wohin du die Vorlage speichern kannst, konnte nicht geladen werden.",
   },
   delete: {
-    button: "Vorlage löschen",
     buttonFor: "Vorlage „{{name}}“ löschen",
     title: "Vorlage „{{name}}“ löschen?",
     text: "Sie steht dann für niemanden in {{owner}} mehr bereit. Dokumente, die schon daraus entstanden sind, bleiben, wie sie sind.",
@@ -52,10 +50,8 @@ export const documentTemplatesEn: typeof documentTemplatesDe = {
       "You cannot save this template for {{name}}; perhaps your membership has just changed. Choose another target or reload the page.",
     noTargets:
       "You can no longer save this document as a template anywhere; perhaps your membership has just changed.",
-    targetsFailed: "Where you can save the template could not be loaded.",
   },
   delete: {
-    button: "Delete template",
     buttonFor: "Delete template “{{name}}”",
     title: "Delete template “{{name}}”?",
     text: "It will no longer be offered to anyone in {{owner}}. Documents already made from it stay as they are.",
