@@ -107,3 +107,44 @@ test("a document saved as the organisation's template starts a new document in a
   const { templates } = await api(page, base, "GET", `/api/projects/${summer.id}/document-templates`);
   expect(templates.filter((t: { source: string }) => t.source !== "builtin")).toEqual([]);
 });
+
+test("in a network's project the coordinator chooses whether the template is the network's or the own organisation's", async ({
+  page,
+  baseURL,
+}) => {
+  const base = baseURL ?? "";
+  const email = uniqueEmail("koordination");
+  await signUpViaApi(page.request, base, { email, displayName: "Kora Koordination" });
+  await confirmEmailViaOutbox(page.request, base, email);
+  const { organisation } = await api(page, base, "POST", "/api/organisations", {
+    name: "Kulturbüro",
+    kind: "municipality",
+  });
+  const { network } = await api(page, base, "POST", "/api/networks", {
+    organisationId: organisation.id,
+    name: "Kulturnetz",
+  });
+  const { project } = await api(page, base, "POST", "/api/projects", {
+    networkId: network.id,
+    name: "Festival",
+  });
+  const { document } = await api(page, base, "POST", `/api/projects/${project.id}/documents`, {
+    title: "Sicherheitskonzept",
+  });
+
+  await page.goto(`/projects/${project.id}/documents/${document.id}`);
+  await page.getByRole("button", { name: "Als Vorlage speichern" }).click();
+  const dialog = page.getByRole("dialog", { name: "„Sicherheitskonzept“ als Vorlage speichern" });
+  const owner = dialog.getByRole("combobox", { name: "Speichern für" });
+  await expect(owner.locator("option")).toHaveText(["Kulturnetz (Netzwerk)", "Kulturbüro (Organisation)"]);
+  await owner.selectOption({ label: "Kulturbüro (Organisation)" });
+  await dialog.getByRole("button", { name: "Vorlage speichern" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText("Vorlage „Sicherheitskonzept“ für Kulturbüro gespeichert.")).toBeVisible();
+  const { templates } = await api(page, base, "GET", `/api/projects/${project.id}/document-templates`);
+  expect(
+    templates
+      .filter((t: { source: string }) => t.source !== "builtin")
+      .map((t: { name: string; owner: { name: string } }) => [t.name, t.owner.name]),
+  ).toEqual([["Sicherheitskonzept", "Kulturbüro"]]);
+});
