@@ -102,6 +102,8 @@ export function createCollabServer(options: CollabOptions): CollabServer {
   const compactIdleMs = options.compactIdleMs ?? 10_000;
   const versionEveryMs = options.versionEveryMs ?? 60 * 60 * 1000;
   const loadTimeoutMs = options.loadTimeoutMs ?? 10_000;
+  /** What one client may send before its document has loaded. */
+  const maxEarlyBytes = Math.max(2 * maxMessageBytes, 1024 * 1024);
   const processId = randomUUID();
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes, perMessageDeflate: false });
@@ -340,7 +342,7 @@ export function createCollabServer(options: CollabOptions): CollabServer {
           : new Uint8Array(Buffer.concat(data as Buffer[]));
       if (room) {
         room.receive(conn, frame);
-      } else if (earlyBytes + frame.byteLength > maxMessageBytes || early.length >= 10_000) {
+      } else if (earlyBytes + frame.byteLength > maxEarlyBytes || early.length >= 10_000) {
         // a client flooding us while its document loads
         conn.close(CloseCode.tryAgainLater, "too many messages before the document was ready");
       } else {
