@@ -81,15 +81,7 @@ async function secondConnection(): Promise<pg.Client> {
 
 /** A second connection holding a lock until released (PostgreSQL only). */
 async function lockTable(table: string): Promise<() => Promise<void>> {
-  const dbName = (
-    await handle.db
-      .selectNoFrom((eb) => eb.fn<string>("current_database", []).as("n"))
-      .executeTakeFirstOrThrow()
-  ).n;
-  const url = new URL(process.env.TEST_DATABASE_URL ?? "");
-  url.pathname = `/${dbName}`;
-  const client = new pg.Client({ connectionString: url.toString() });
-  await client.connect();
+  const client = await secondConnection();
   await client.query("begin");
   await client.query(`lock table ${table} in access exclusive mode`);
   return async () => {
