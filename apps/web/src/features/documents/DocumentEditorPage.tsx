@@ -384,6 +384,37 @@ function renderCaret(user: Record<string, unknown>): HTMLElement {
   return caret;
 }
 
+/** Room kept around the caret when the text scrolls to it, in pixels. */
+const CARET_ROOM = 24;
+/** How much of the view the toolbar covers when nothing can be measured (one or two rows of buttons). */
+const TOOLBAR_FALLBACK = 96;
+
+/**
+ * The room ProseMirror keeps between the caret and the edges of the view: at the top the height of
+ * the toolbar that stays in view (sticky on wide screens) plus a line's gap, so the caret never
+ * hides under it. Read at every scroll, since the toolbar grows a row inside tables.
+ */
+function caretClearance(editorId: string): { top: number; right: number; bottom: number; left: number } {
+  return {
+    get top() {
+      const toolbar = window.document
+        .querySelector(`[role="toolbar"][aria-controls="${CSS.escape(editorId)}"]`)
+        ?.closest<HTMLElement>(".editor-toolbars");
+      if (!toolbar) {
+        return CARET_ROOM;
+      }
+      if (getComputedStyle(toolbar).position !== "sticky") {
+        return CARET_ROOM;
+      }
+      const height = toolbar.getBoundingClientRect().height;
+      return (height > 0 ? height : TOOLBAR_FALLBACK) + CARET_ROOM;
+    },
+    right: CARET_ROOM,
+    bottom: CARET_ROOM,
+    left: CARET_ROOM,
+  };
+}
+
 function CollaborativeEditor({
   session,
   state,
@@ -420,6 +451,9 @@ function CollaborativeEditor({
           "aria-label": t("documents.editor.contentLabel", { title: document.title }),
           "aria-describedby": `${editorId}-keys`,
         },
+        // The caret line is kept clear of the sticky toolbar when the text scrolls to it.
+        scrollThreshold: caretClearance(editorId),
+        scrollMargin: caretClearance(editorId),
         // Tab stays in the text where it indents lists and moves between table cells; Alt+F10
         // (as in other editors) is the way to the toolbar from anywhere in the text.
         handleKeyDown: (_view, event) => {
