@@ -50,7 +50,8 @@ export function MentionTextArea({
   const listId = useId();
   const [query, setQuery] = useState<MentionQuery | null>(null);
   const [active, setActive] = useState(0);
-  // An "@" whose suggestions were closed with Escape stays closed until another "@" is typed.
+  // An "@" whose suggestions were closed with Escape, or whose person was chosen, stays closed until
+  // another "@" is typed (so Enter after a mention starts a new line, and nothing is announced again).
   const [dismissed, setDismissed] = useState<number | null>(null);
   const pendingCaret = useRef<number | null>(null);
 
@@ -88,6 +89,7 @@ export function MentionTextArea({
     pendingCaret.current = result.caret;
     onValueChange(result.text);
     onMention(person);
+    setDismissed(query.start);
     setQuery(null);
   }
 
