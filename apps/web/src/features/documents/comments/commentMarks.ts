@@ -109,6 +109,8 @@ function decorate(doc: PMNode, view: CommentView): DecorationSet {
     }
     decorations.push(
       Decoration.inline(pos, pos + node.nodeSize, {
+        // open threads' text is marked up as highlighted (<mark>), so it is not a colour only
+        ...(open.length > 0 ? { nodeName: "mark" } : {}),
         class: classes.join(" "),
         "data-comment-threads": ids.join(" "),
       }),
