@@ -27,7 +27,8 @@ interface CommentFormProps {
 
 /**
  * A comment or reply: the text (with @mentions of project members), send and cancel. Ctrl/Cmd+Enter
- * sends, Escape cancels.
+ * sends, Escape cancels while the text is unchanged (a half-written comment is never thrown away by
+ * a key; the cancel button still does that).
  */
 export function CommentForm({
   label,
@@ -88,7 +89,7 @@ export function CommentForm({
         textareaRef={ref}
         onSubmitShortcut={send}
         onEscape={() => {
-          if (!form.busy) {
+          if (!form.busy && body === initialBody) {
             onCancel();
           }
         }}
