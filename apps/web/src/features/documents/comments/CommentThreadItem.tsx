@@ -9,7 +9,7 @@ import { formatDateTime } from "../../../lib/dates.ts";
 import { useFocusAfterRender } from "../../../lib/useFocusAfterRender.ts";
 import { CommentForm } from "./CommentForm.tsx";
 import { useDeleteComment, useReply, useSetThreadResolved, useUpdateComment } from "./comments.queries.ts";
-import { clip } from "./ids.ts";
+import { clip, excerpt } from "./ids.ts";
 import { splitMentions } from "./mentions.ts";
 
 interface CommentThreadItemProps {
@@ -246,6 +246,8 @@ function CommentItem({
   const focusEditButton = useFocusAfterRender(editButtonRef);
   const author = comment.author?.displayName ?? t("documentComments.thread.formerMember");
   const date = formatDateTime(comment.createdAt, language);
+  // the start of the text tells this comment's buttons from those of the author's other comments
+  const named = { name: author, date, excerpt: excerpt(comment.body) };
 
   function stopEditing() {
     setEditing(false);
@@ -300,17 +302,13 @@ function CommentItem({
               onClick={() => setEditing(true)}
             >
               <span aria-hidden="true">{t("documentComments.thread.edit")}</span>
-              <span className="visually-hidden">
-                {t("documentComments.thread.editNamed", { name: author, date })}
-              </span>
+              <span className="visually-hidden">{t("documentComments.thread.editNamed", named)}</span>
             </Button>
           ) : null}
           {comment.canDelete ? (
             <Button variant="link" className="comment__action" onClick={onDelete}>
               <span aria-hidden="true">{t("documentComments.thread.delete")}</span>
-              <span className="visually-hidden">
-                {t("documentComments.thread.deleteNamed", { name: author, date })}
-              </span>
+              <span className="visually-hidden">{t("documentComments.thread.deleteNamed", named)}</span>
             </Button>
           ) : null}
         </p>

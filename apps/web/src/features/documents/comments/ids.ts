@@ -18,3 +18,8 @@ export function clip(text: string, max: number): string {
   const chars = Array.from(text);
   return chars.length <= max ? text : `${chars.slice(0, max - 1).join("")}…`;
 }
+
+/** The start of a comment on one line (at most `max` characters), to tell its buttons from another's. */
+export function excerpt(body: string, max = 30): string {
+  return clip(body.replace(/\s+/g, " ").trim(), max);
+}
