@@ -131,6 +131,8 @@ function VersionHistoryBody({
   const [selected, setSelected] = useState<string | null>(null);
   const listHeadingId = useId();
   const detailRef = useRef<HTMLElement>(null);
+  // a version chosen in the list: focus goes to its preview's heading once it is there
+  const [focusRequest, setFocusRequest] = useState(0);
   const canEdit = document.abilities.edit;
 
   return (
@@ -162,8 +164,9 @@ function VersionHistoryBody({
                       aria-current={current ? "true" : undefined}
                       onClick={() => {
                         setSelected(version.id);
-                        // on narrow screens the preview is below the list: bring it into view
-                        requestAnimationFrame(() => detailRef.current?.scrollIntoView({ block: "nearest" }));
+                        // focus on the preview's heading (also brings it into view on narrow screens, where
+                        // it is below the list)
+                        setFocusRequest((n) => n + 1);
                       }}
                     >
                       <span
@@ -189,6 +192,7 @@ function VersionHistoryBody({
           sectionRef={detailRef}
           documentId={document.id}
           versionId={selected}
+          focusRequest={focusRequest}
           editor={canEdit ? editor : null}
           canRestore={canEdit}
           onRestored={onRestored}
@@ -275,6 +279,7 @@ function VersionDetail({
   sectionRef,
   documentId,
   versionId,
+  focusRequest,
   editor,
   canRestore,
   onRestored,
@@ -282,6 +287,8 @@ function VersionDetail({
   sectionRef: RefObject<HTMLElement | null>;
   documentId: string;
   versionId: string | null;
+  /** Counts the choices in the list: each moves focus to the heading once the version has loaded. */
+  focusRequest: number;
   editor: Editor | null;
   canRestore: boolean;
   onRestored(name: string): void;
@@ -292,6 +299,16 @@ function VersionDetail({
   const [confirming, setConfirming] = useState(false);
   const [restoreError, setRestoreError] = useState<string | null>(null);
   const headingId = useId();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const focusDone = useRef(0);
+
+  // after the version loaded (or failed to), so the heading says its name when it gets focus
+  useEffect(() => {
+    if (focusRequest > focusDone.current && !content.isPending) {
+      focusDone.current = focusRequest;
+      headingRef.current?.focus();
+    }
+  }, [focusRequest, content.isPending]);
 
   let body: ReactNode = null;
   let title = t("documentVersions.preview.label");
@@ -368,7 +385,9 @@ function VersionDetail({
       aria-labelledby={headingId}
       aria-busy={content.isFetching || undefined}
     >
-      <h3 id={headingId}>{title}</h3>
+      <h3 id={headingId} ref={headingRef} tabIndex={-1}>
+        {title}
+      </h3>
       {body}
       <ConfirmDialog
         open={confirming}
