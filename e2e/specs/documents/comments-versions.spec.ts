@@ -91,7 +91,7 @@ test("a document's comments, versions, export and import in the browser: a threa
   await expect(thread).toContainText("Bitte die Summe mit dem Finanzplan abgleichen.");
   await expect(thread.getByRole("heading")).toBeFocused();
   await expect(editor.locator("[data-comment-thread]")).toHaveText("5000 Euro");
-  await expect(editor.locator(".comment-range")).toHaveText("5000 Euro");
+  await expect(editor.locator("mark.comment-range")).toHaveText("5000 Euro");
 
   // the thread and its text find each other: a click on the highlight picks the thread, and
   // "Im Text zeigen" selects its text in the editor
@@ -113,17 +113,27 @@ test("a document's comments, versions, export and import in the browser: a threa
   await expect(reply).toHaveAttribute("aria-activedescendant", (await option.getAttribute("id")) ?? "");
   await page.keyboard.press("Enter");
   await expect(reply).toHaveValue("Frag bitte @Mara Mitglied ");
+  // the finished mention stays closed: typing on offers nobody, and Enter starts a new line
+  await expect(thread.getByRole("listbox")).toHaveCount(0);
   await page.keyboard.type("nach dem Finanzplan.");
+  await expect(thread.getByRole("listbox")).toHaveCount(0);
+  await page.keyboard.press("Enter");
+  await expect(reply).toHaveValue("Frag bitte @Mara Mitglied nach dem Finanzplan.\n");
+  await page.keyboard.press("Backspace");
   await page.keyboard.press("ControlOrMeta+Enter");
   await expect(thread.getByRole("listitem").nth(1)).toContainText(
     "Frag bitte @Mara Mitglied nach dem Finanzplan.",
   );
   await expect(thread.getByRole("button", { name: "Antworten auf „5000 Euro“" })).toBeFocused();
 
-  // my reply, edited
+  // my reply, edited: its button is told from the first comment's by the start of its text
+  await expect(
+    thread.getByRole("button", { name: /^Kommentar von Dora Dramaturgin, .+ bearbeiten$/ }),
+  ).toHaveCount(2);
   await thread
-    .getByRole("button", { name: /^Kommentar von Dora Dramaturgin, .+ bearbeiten$/ })
-    .nth(1)
+    .getByRole("button", {
+      name: /^Kommentar von Dora Dramaturgin, .+ \(„Frag bitte @Mara Mitglied nac…“\) bearbeiten$/,
+    })
     .click();
   const edit = thread.getByRole("textbox", { name: "Kommentar bearbeiten" });
   await expect(edit).toBeFocused();
@@ -140,6 +150,10 @@ test("a document's comments, versions, export and import in the browser: a threa
   await page.keyboard.press("Control+Alt+KeyM");
   await expect(panel.getByRole("textbox", { name: "Kommentar" })).toBeFocused();
   await page.keyboard.type("Tippfehler?");
+  // Escape does not throw away what was written
+  await page.keyboard.press("Escape");
+  await expect(panel.getByRole("textbox", { name: "Kommentar" })).toHaveValue("Tippfehler?");
+  await expect(panel.getByRole("textbox", { name: "Kommentar" })).toBeFocused();
   await page.keyboard.press("ControlOrMeta+Enter");
   const second = panel.getByRole("article", { name: "Kommentar zu „Sommerfest“" });
   await expect(second).toBeVisible();
@@ -187,6 +201,7 @@ test("a document's comments, versions, export and import in the browser: a threa
   // the version is viewed read-only and restored: the old text is back, as a new change
   await page.getByRole("button", { name: "Versionen" }).click();
   await history.getByRole("button", { name: /^Erster Entwurf/ }).click();
+  await expect(history.getByRole("heading", { name: "Erster Entwurf", exact: true })).toBeFocused();
   const preview = history.getByRole("document", {
     name: "Inhalt der Version „Erster Entwurf“ (nur zum Lesen)",
   });
