@@ -1,9 +1,21 @@
+import { randomUUID } from "node:crypto";
 import type { AccessRevocation } from "@ensemble/access/revocations";
 import { appendUpdates, readDocumentState } from "@ensemble/collab-core/storage";
 import { expect } from "vitest";
 import * as Y from "yjs";
 import { type Client, type TestApp, uniqueEmail } from "./harness.ts";
-import { createOrganisation, inviteToken, type Person, person } from "./tenancy.ts";
+import {
+  createOrganisation,
+  expectAllNotFound,
+  expectAllUnauthenticated,
+  inviteToken,
+  type Person,
+  person,
+  type RouteCall,
+} from "./tenancy.ts";
+
+/** An id no row has: a route naming it answers 404. */
+export const NOTHING = "00000000-0000-4000-8000-000000000000";
 
 /** Someone in a project with a role. */
 export interface Member extends Person {
@@ -64,6 +76,31 @@ export async function createFolder(
   const res = await client.post(`/api/projects/${projectId}/folders`, { name: "Anträge", ...body });
   expect(res.status, res.text).toBe(201);
   return res.json.folder;
+}
+
+/** A comment thread as the API answers it. */
+export type Thread = Record<string, any> & { id: string; comments: (Record<string, any> & { id: string })[] };
+
+/** Opens a comment thread on a document as `client` (201) and answers it. */
+export async function openThread(
+  client: Client,
+  documentId: string,
+  body: Record<string, unknown> = {},
+): Promise<Thread> {
+  const res = await client.post(`/api/documents/${documentId}/threads`, {
+    id: randomUUID(),
+    quote: "Eigenanteil 10 %",
+    body: "Stimmt das?",
+    ...body,
+  });
+  expect(res.status, res.text).toBe(201);
+  return res.json.thread;
+}
+
+/** Every route answers 401 without a session and 404 to Otto, who belongs to nothing. */
+export async function expectClosedToOutsiders(t: TestApp, calls: RouteCall[]): Promise<void> {
+  await expectAllUnauthenticated(t, calls);
+  await expectAllNotFound(t, (await person(t, "Otto Outsider")).client, calls);
 }
 
 /** One paragraph of text, optionally with a comment mark on it (as Tiptap stores it in Yjs). */

@@ -1,13 +1,18 @@
-import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { createDocument, documentsWorld } from "../../test/documents.ts";
+import {
+  createDocument,
+  documentsWorld,
+  expectClosedToOutsiders,
+  NOTHING,
+  openThread,
+  type Thread,
+} from "../../test/documents.ts";
 import type { Client } from "../../test/harness.ts";
 import { useTestApp } from "../../test/harness.ts";
 import {
   addMember,
   badBodies,
   expectAllNotFound,
-  expectAllUnauthenticated,
   expectError,
   expectRefusedBodies,
   later,
@@ -17,21 +22,7 @@ import {
 } from "../../test/tenancy.ts";
 
 const t = useTestApp();
-const NOTHING = "00000000-0000-4000-8000-000000000000";
 const SUBJECT = "Du wurdest in einem Kommentar erwähnt";
-
-type Thread = Record<string, any> & { id: string; comments: (Record<string, any> & { id: string })[] };
-
-async function open(client: Client, documentId: string, body: Record<string, unknown> = {}): Promise<Thread> {
-  const res = await client.post(`/api/documents/${documentId}/threads`, {
-    id: randomUUID(),
-    quote: "Eigenanteil 10 %",
-    body: "Stimmt das?",
-    ...body,
-  });
-  expect(res.status, res.text).toBe(201);
-  return res.json.thread;
-}
 
 /** Replies `days` later (so the order of the comments is certain) and answers the new comment's id. */
 async function reply(client: Client, documentId: string, threadId: string, days: number, body: string) {
@@ -57,7 +48,10 @@ describe("editing a comment", () => {
   it("lets its author change the text (marked edited); the same text changes nothing; nobody else may", async () => {
     const { lead, project, editor, viewer } = await documentsWorld(t);
     const doc = await createDocument(editor.client, project.id);
-    const thread = await open(viewer.client, doc.id, { body: "@Lea stimmt das?", mentions: [lead.user.id] });
+    const thread = await openThread(viewer.client, doc.id, {
+      body: "@Lea stimmt das?",
+      mentions: [lead.user.id],
+    });
     const first = thread.comments[0]?.id as string;
     const answer = await reply(editor.client, doc.id, thread.id, 1, "Ja.");
     const path = `/api/documents/${doc.id}/threads/${thread.id}/comments/${first}`;
@@ -109,7 +103,7 @@ describe("editing a comment", () => {
   it("mails only people mentioned anew, checks only them for membership, and replaces the mentions when given", async () => {
     const { lead, org, project, editor, viewer } = await documentsWorld(t);
     const doc = await createDocument(editor.client, project.id);
-    const thread = await open(viewer.client, doc.id, { body: "@Lea", mentions: [lead.user.id] });
+    const thread = await openThread(viewer.client, doc.id, { body: "@Lea", mentions: [lead.user.id] });
     const path = `/api/documents/${doc.id}/threads/${thread.id}/comments/${thread.comments[0]?.id}`;
     expect(mentionMails(lead.email)).toHaveLength(1);
 
@@ -170,7 +164,7 @@ describe("editing a comment", () => {
   it("refuses bad input (422) and stores nothing", async () => {
     const { lead, project, editor, viewer } = await documentsWorld(t);
     const doc = await createDocument(editor.client, project.id);
-    const thread = await open(viewer.client, doc.id);
+    const thread = await openThread(viewer.client, doc.id);
     const path = `/api/documents/${doc.id}/threads/${thread.id}/comments/${thread.comments[0]?.id}`;
     await expectRefusedBodies(t, (body) => viewer.client.patch(path, body), [
       ...badBodies({ body: "Text" }, "body"),
@@ -192,7 +186,7 @@ describe("deleting a comment", () => {
     const { lead, org, project, editor, viewer } = await documentsWorld(t);
     const admin = await addMember(t, lead.client, org.id, "admin", "Adam Admin");
     const doc = await createDocument(editor.client, project.id);
-    const thread = await open(viewer.client, doc.id);
+    const thread = await openThread(viewer.client, doc.id);
     const base = `/api/documents/${doc.id}/threads/${thread.id}/comments`;
     const fromEd = await reply(editor.client, doc.id, thread.id, 1, "Ja.");
     const fromVera = await reply(viewer.client, doc.id, thread.id, 2, "Danke!");
@@ -229,8 +223,8 @@ describe("deleting a comment", () => {
   it("deletes the whole thread with its first comment and answers thread: null", async () => {
     const { lead, project, editor, viewer } = await documentsWorld(t);
     const doc = await createDocument(editor.client, project.id);
-    const thread = await open(editor.client, doc.id);
-    const keep = await open(editor.client, doc.id, { body: "Anderer Faden" });
+    const thread = await openThread(editor.client, doc.id);
+    const keep = await openThread(editor.client, doc.id, { body: "Anderer Faden" });
     await reply(viewer.client, doc.id, thread.id, 1, "Antwort");
     await reply(lead.client, doc.id, thread.id, 2, "Noch eine");
     const [threads, comments] = [await t.rowCount("document_threads"), await t.rowCount("document_comments")];
@@ -256,8 +250,8 @@ describe("editing and deleting where the document does not allow it", () => {
   it("refuses in an archived project (409) and in the trash (403 to editors, 404 to viewers)", async () => {
     const { lead, project, editor, viewer } = await documentsWorld(t);
     const doc = await createDocument(editor.client, project.id);
-    const fromVera = await open(viewer.client, doc.id);
-    const fromEd = await open(editor.client, doc.id);
+    const fromVera = await openThread(viewer.client, doc.id);
+    const fromEd = await openThread(editor.client, doc.id);
     const pathOf = (th: Thread) => `/api/documents/${doc.id}/threads/${th.id}/comments/${th.comments[0]?.id}`;
     await editor.client.delete(`/api/documents/${doc.id}`);
     await storesNothing(t, async () => {
@@ -286,8 +280,8 @@ describe("editing and deleting where the document does not allow it", () => {
   it("answers 401 without a session and 404 to outsiders and for comments named under another thread or document", async () => {
     const { project, editor, viewer } = await documentsWorld(t);
     const doc = await createDocument(editor.client, project.id);
-    const thread = await open(editor.client, doc.id);
-    const other = await open(editor.client, doc.id);
+    const thread = await openThread(editor.client, doc.id);
+    const other = await openThread(editor.client, doc.id);
     const otherDoc = await createDocument(editor.client, project.id);
     const id = thread.comments[0]?.id as string;
     const path = `/api/documents/${doc.id}/threads/${thread.id}/comments/${id}`;
@@ -295,8 +289,7 @@ describe("editing and deleting where the document does not allow it", () => {
       ["PATCH", path, { body: "Übernommen" }],
       ["DELETE", path],
     ];
-    await expectAllUnauthenticated(t, calls);
-    await expectAllNotFound(t, (await person(t, "Otto Outsider")).client, calls);
+    await expectClosedToOutsiders(t, calls);
     // a comment named under another thread or document is not found, even by a member
     await expectAllNotFound(t, editor.client, [
       ["PATCH", `/api/documents/${doc.id}/threads/${other.id}/comments/${id}`, { body: "Hallo" }],
@@ -312,7 +305,7 @@ describe("editing and deleting where the document does not allow it", () => {
   it("keeps a former member away from their own comment", async () => {
     const { lead, project, editor, viewer } = await documentsWorld(t);
     const doc = await createDocument(editor.client, project.id);
-    const thread = await open(viewer.client, doc.id);
+    const thread = await openThread(viewer.client, doc.id);
     const path = `/api/documents/${doc.id}/threads/${thread.id}/comments/${thread.comments[0]?.id}`;
     expect((await lead.client.delete(`/api/projects/${project.id}/members/${viewer.user.id}`)).status).toBe(
       200,

@@ -1,13 +1,17 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { createDocument, documentsWorld } from "../../test/documents.ts";
-import type { Client } from "../../test/harness.ts";
+import {
+  createDocument,
+  documentsWorld,
+  expectClosedToOutsiders,
+  NOTHING,
+  openThread,
+} from "../../test/documents.ts";
 import { useTestApp } from "../../test/harness.ts";
 import {
   addMember,
   badBodies,
   expectAllNotFound,
-  expectAllUnauthenticated,
   expectError,
   expectRefusedBodies,
   later,
@@ -17,25 +21,13 @@ import {
 } from "../../test/tenancy.ts";
 
 const t = useTestApp();
-const NOTHING = "00000000-0000-4000-8000-000000000000";
-
-async function open(client: Client, documentId: string, body: Record<string, unknown> = {}) {
-  const res = await client.post(`/api/documents/${documentId}/threads`, {
-    id: randomUUID(),
-    quote: "Eigenanteil 10 %",
-    body: "Stimmt das?",
-    ...body,
-  });
-  expect(res.status, res.text).toBe(201);
-  return res.json.thread as Record<string, any> & { id: string };
-}
 
 describe("comment threads", () => {
   it("viewers open threads with mentions; others reply; everyone sees them in order", async () => {
     const { lead, project, editor, viewer } = await documentsWorld(t);
     const doc = await createDocument(editor.client, project.id);
     const id = randomUUID();
-    const thread = await open(viewer.client, doc.id, {
+    const thread = await openThread(viewer.client, doc.id, {
       id,
       quote: "Eigenanteil 10 %",
       body: " @Lea Lead, stimmt der Eigenanteil? ",
@@ -72,7 +64,7 @@ describe("comment threads", () => {
       ["@Lea Lead, stimmt der Eigenanteil?", false],
       ["Ja, laut Richtlinie.", true],
     ]);
-    const second = await later(t, 2, () => open(editor.client, doc.id, { quote: "" }));
+    const second = await later(t, 2, () => openThread(editor.client, doc.id, { quote: "" }));
     const list = await viewer.client.get(`/api/documents/${doc.id}/threads`);
     expect(list.json.threads.map((x: { id: string }) => x.id)).toEqual([id, second.id]);
     expect(list.json.threads[0].comments[1]).toMatchObject({ isMine: false, mentions: [] });
@@ -96,7 +88,7 @@ describe("comment threads", () => {
   it("resolves and reopens; a reply reopens a resolved thread", async () => {
     const { lead, project, editor, viewer } = await documentsWorld(t);
     const doc = await createDocument(editor.client, project.id);
-    const thread = await open(editor.client, doc.id);
+    const thread = await openThread(editor.client, doc.id);
     const base = `/api/documents/${doc.id}/threads/${thread.id}`;
     const resolved = await viewer.client.post(`${base}/resolve`);
     expect(resolved.json.thread).toMatchObject({
@@ -118,7 +110,7 @@ describe("comment threads", () => {
   it("mentions only members of the project (422 not_a_member) and refuses taken ids and bad input", async () => {
     const { lead, org, project, editor, viewer } = await documentsWorld(t);
     const doc = await createDocument(editor.client, project.id);
-    const thread = await open(editor.client, doc.id);
+    const thread = await openThread(editor.client, doc.id);
     // an admin of the organisation sees the project but is not one of its members
     const admin = await addMember(t, lead.client, org.id, "admin", "Adam Admin");
     const stranger = await person(t, "Sven Stranger");
@@ -161,7 +153,7 @@ describe("comment threads", () => {
   it("stops comments while the project is archived and hides a trashed document's threads from viewers", async () => {
     const { lead, project, editor, viewer } = await documentsWorld(t);
     const doc = await createDocument(editor.client, project.id);
-    const thread = await open(viewer.client, doc.id);
+    const thread = await openThread(viewer.client, doc.id);
     const base = `/api/documents/${doc.id}/threads`;
     await editor.client.delete(`/api/documents/${doc.id}`);
     await storesNothing(t, async () => {
@@ -194,7 +186,7 @@ describe("comment threads", () => {
   it("answers 401 without a session and 404 to outsiders on every route", async () => {
     const { project, editor } = await documentsWorld(t);
     const doc = await createDocument(editor.client, project.id);
-    const thread = await open(editor.client, doc.id);
+    const thread = await openThread(editor.client, doc.id);
     const base = `/api/documents/${doc.id}/threads`;
     const calls: RouteCall[] = [
       ["GET", base],
@@ -203,8 +195,7 @@ describe("comment threads", () => {
       ["POST", `${base}/${thread.id}/resolve`],
       ["POST", `${base}/${thread.id}/reopen`],
     ];
-    await expectAllUnauthenticated(t, calls);
-    await expectAllNotFound(t, (await person(t, "Otto Outsider")).client, calls);
+    await expectClosedToOutsiders(t, calls);
     await expectAllNotFound(t, editor.client, [
       ["POST", `${base}/${NOTHING}/comments`, { body: "Hallo" }],
       ["POST", `${base}/${NOTHING}/resolve`],

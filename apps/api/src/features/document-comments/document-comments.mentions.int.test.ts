@@ -5,8 +5,8 @@ import { Writable } from "node:stream";
 import pino from "pino";
 import { describe, expect, it } from "vitest";
 import { defaultRateLimits } from "../../lib/rate-limit.ts";
-import { createDocument, documentsWorld } from "../../test/documents.ts";
-import { type Client, ORIGIN, useTestApp } from "../../test/harness.ts";
+import { createDocument, documentsWorld, openThread } from "../../test/documents.ts";
+import { ORIGIN, useTestApp } from "../../test/harness.ts";
 import { expectError, later, person, storesNothing } from "../../test/tenancy.ts";
 
 const MENTION_MAILS_PER_HOUR = defaultRateLimits.mentionMailsPerHour;
@@ -37,17 +37,6 @@ function mentions(to: string) {
   return t.mails(to).filter((m) => SUBJECTS.includes(m.subject));
 }
 
-async function open(client: Client, documentId: string, body: Record<string, unknown>) {
-  const res = await client.post(`/api/documents/${documentId}/threads`, {
-    id: randomUUID(),
-    quote: "Eigenanteil 10 %",
-    body: "Stimmt das?",
-    ...body,
-  });
-  expect(res.status, res.text).toBe(201);
-  return res.json.thread as Record<string, any> & { id: string };
-}
-
 describe("mention mails", () => {
   it("mails every mentioned member once, in their language, never the author, with the comment and a link to the thread", async () => {
     const { lead, project, editor, viewer } = await documentsWorld(t);
@@ -55,7 +44,7 @@ describe("mention mails", () => {
     const doc = await createDocument(editor.client, project.id, { title: "Förderantrag Kulturfonds" });
     const first = "@Lea Lead @Ed Editor, passt das so?";
     const long = `${first}\nZeile zwei\n${"x".repeat(600)}`;
-    const thread = await open(viewer.client, doc.id, {
+    const thread = await openThread(viewer.client, doc.id, {
       body: long,
       mentions: [lead.user.id, editor.user.id, lead.user.id, viewer.user.id],
     });
@@ -114,7 +103,7 @@ describe("mention mails", () => {
   it("leaves out people who can no longer read the document", async () => {
     const { lead, project, editor, viewer } = await documentsWorld(t);
     const doc = await createDocument(editor.client, project.id);
-    const thread = await open(editor.client, doc.id, { mentions: [viewer.user.id, lead.user.id] });
+    const thread = await openThread(editor.client, doc.id, { mentions: [viewer.user.id, lead.user.id] });
     expect(mentions(viewer.email)).toHaveLength(1);
     // Vera loses her place between the comment's commit and its mails
     const removed = await lead.client.delete(`/api/projects/${project.id}/members/${viewer.user.id}`);
@@ -143,7 +132,7 @@ describe("mention mails", () => {
     writeFileSync(outbox, "");
     let thread: Record<string, any>;
     try {
-      thread = await open(editor.client, doc.id, { body: "@Lea schau mal", mentions: [lead.user.id] });
+      thread = await openThread(editor.client, doc.id, { body: "@Lea schau mal", mentions: [lead.user.id] });
     } finally {
       rmSync(outbox);
       renameSync(`${outbox}-kept`, outbox);
@@ -164,7 +153,7 @@ describe("mention mails", () => {
   it(`sends at most ${MENTION_MAILS_PER_HOUR} mention mails per author and hour; later comments are saved unmailed`, async () => {
     const { lead, project, editor, viewer } = await documentsWorld(t);
     const doc = await createDocument(editor.client, project.id);
-    const thread = await open(viewer.client, doc.id, { mentions: [lead.user.id] });
+    const thread = await openThread(viewer.client, doc.id, { mentions: [lead.user.id] });
     const since = lines.length;
     for (let i = 1; i <= MENTION_MAILS_PER_HOUR; i++) {
       const res = await viewer.client.post(`/api/documents/${doc.id}/threads/${thread.id}/comments`, {

@@ -1,22 +1,25 @@
 import { randomUUID } from "node:crypto";
 import { readDocumentState } from "@ensemble/collab-core/storage";
 import { describe, expect, it } from "vitest";
-import { createDocument, documentsWorld, writeParagraphs } from "../../test/documents.ts";
+import {
+  createDocument,
+  documentsWorld,
+  expectClosedToOutsiders,
+  NOTHING,
+  writeParagraphs,
+} from "../../test/documents.ts";
 import { useTestApp } from "../../test/harness.ts";
 import {
   badBodies,
   expectAllNotFound,
-  expectAllUnauthenticated,
   expectError,
   expectRefusedBodies,
   later,
-  person,
   type RouteCall,
   storesNothing,
 } from "../../test/tenancy.ts";
 
 const t = useTestApp();
-const NOTHING = "00000000-0000-4000-8000-000000000000";
 
 const paragraphs = (...texts: string[]) => ({
   type: "doc",
@@ -120,8 +123,7 @@ describe("versions", () => {
       ["POST", `/api/documents/${doc.id}/versions`, { name: "Übernommen" }],
       ["GET", `/api/documents/${doc.id}/versions/${version.id}`],
     ];
-    await expectAllUnauthenticated(t, calls);
-    await expectAllNotFound(t, (await person(t, "Otto Outsider")).client, calls);
+    await expectClosedToOutsiders(t, calls);
     await expectAllNotFound(t, editor.client, [
       ["GET", `/api/documents/${NOTHING}/versions`],
       ["GET", `/api/documents/${doc.id}/versions/not-a-uuid`],

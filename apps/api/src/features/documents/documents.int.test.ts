@@ -4,6 +4,7 @@ import {
   createDocument,
   createFolder,
   documentsWorld,
+  NOTHING,
   readParagraphs,
   recordRevocations,
   writeParagraphs,
@@ -24,7 +25,6 @@ import {
 } from "../../test/tenancy.ts";
 
 const t = useTestApp();
-const NOTHING = "00000000-0000-4000-8000-000000000000";
 
 /** Someone from a third organisation with a project of their own. */
 async function outsider() {
