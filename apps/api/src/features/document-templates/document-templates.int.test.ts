@@ -46,6 +46,17 @@ async function save(client: Client, documentId: string, body: Record<string, unk
   });
 }
 
+/** Saving as a template for `owner` is refused with `status` and `code`. */
+async function expectSaveRefused(
+  client: Client,
+  documentId: string,
+  owner: { kind: "organisation" | "network"; id: string },
+  status: number,
+  code: string,
+) {
+  expectError(await save(client, documentId, { owner }), status, code);
+}
+
 /** A network coordinated by Cora's organisation, with a partner organisation (Pia owns it, Paul is a member) and a project. */
 async function networkWorld() {
   const cora = await person(t, "Cora Coordinator");
@@ -174,41 +185,23 @@ describe("saved templates in an organisation's project", () => {
       .network;
     await storesNothing(t, async () => {
       // the guest editor is no member of the project's organisation
-      expectError(
-        await save(editor.client, doc.id, { owner: { kind: "organisation", id: org.id } }),
-        404,
-        "not_found",
-      );
+      await expectSaveRefused(editor.client, doc.id, { kind: "organisation", id: org.id }, 404, "not_found");
       // their own organisation takes no part in the project
-      expectError(
-        await save(editor.client, doc.id, { owner: { kind: "organisation", id: edsOwn.id } }),
+      await expectSaveRefused(
+        editor.client,
+        doc.id,
+        { kind: "organisation", id: edsOwn.id },
         403,
         "forbidden",
       );
       // the organisation's own network is not the project's owner
-      expectError(
-        await save(lead.client, doc.id, { owner: { kind: "network", id: net.id } }),
-        403,
-        "forbidden",
-      );
-      expectError(
-        await save(viewer.client, doc.id, { owner: { kind: "network", id: net.id } }),
-        404,
-        "not_found",
-      );
+      await expectSaveRefused(lead.client, doc.id, { kind: "network", id: net.id }, 403, "forbidden");
+      await expectSaveRefused(viewer.client, doc.id, { kind: "network", id: net.id }, 404, "not_found");
     });
     await lead.client.delete(`/api/documents/${doc.id}`);
     await storesNothing(t, async () => {
-      expectError(
-        await save(lead.client, doc.id, { owner: { kind: "organisation", id: org.id } }),
-        403,
-        "forbidden",
-      );
-      expectError(
-        await save(viewer.client, doc.id, { owner: { kind: "organisation", id: org.id } }),
-        404,
-        "not_found",
-      );
+      await expectSaveRefused(lead.client, doc.id, { kind: "organisation", id: org.id }, 403, "forbidden");
+      await expectSaveRefused(viewer.client, doc.id, { kind: "organisation", id: org.id }, 404, "not_found");
     });
     const live = await createDocument(lead.client, project.id);
     const valid = { name: "Vorlage", owner: { kind: "organisation", id: org.id } };
@@ -291,18 +284,12 @@ describe("saved templates in a network's project", () => {
     });
     expect(forPartner.status, forPartner.text).toBe(201);
     await storesNothing(t, async () => {
-      expectError(
-        await save(paul.client, doc.id, { owner: { kind: "network", id: net.id } }),
-        403,
-        "forbidden",
-      );
-      expectError(
-        await save(guest.client, doc.id, { owner: { kind: "network", id: net.id } }),
-        404,
-        "not_found",
-      );
-      expectError(
-        await save(paul.client, doc.id, { owner: { kind: "organisation", id: coordinator.id } }),
+      await expectSaveRefused(paul.client, doc.id, { kind: "network", id: net.id }, 403, "forbidden");
+      await expectSaveRefused(guest.client, doc.id, { kind: "network", id: net.id }, 404, "not_found");
+      await expectSaveRefused(
+        paul.client,
+        doc.id,
+        { kind: "organisation", id: coordinator.id },
         404,
         "not_found",
       );
@@ -359,11 +346,7 @@ describe("template targets", () => {
     expect(await targets(editor.client, doc.id)).toEqual([]);
     expect(await targets(viewer.client, doc.id)).toEqual([]);
     await expectEachSaves(member.client, doc.id);
-    expectError(
-      await save(editor.client, doc.id, { owner: { kind: "organisation", id: org.id } }),
-      404,
-      "not_found",
-    );
+    await expectSaveRefused(editor.client, doc.id, { kind: "organisation", id: org.id }, 404, "not_found");
 
     expect((await lead.client.delete(`/api/documents/${doc.id}`)).status).toBe(200);
     expect(await targets(lead.client, doc.id)).toEqual([]);
@@ -384,11 +367,7 @@ describe("template targets", () => {
     await expectEachSaves(cora.client, doc.id);
     await expectEachSaves(paul.client, doc.id);
     // what is not offered is refused
-    expectError(
-      await save(paul.client, doc.id, { owner: { kind: "network", id: net.id } }),
-      403,
-      "forbidden",
-    );
+    await expectSaveRefused(paul.client, doc.id, { kind: "network", id: net.id }, 403, "forbidden");
     // the partner's owner is no member of the project
     expectError(await pia.client.get(`/api/documents/${doc.id}/template-targets`), 404, "not_found");
   });
