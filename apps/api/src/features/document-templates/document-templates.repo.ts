@@ -45,8 +45,8 @@ function offeredTo(owner: ProjectOwner, userId: string) {
         );
 }
 
-/** The saved templates a project offers to the user, by name. */
-export function listOffered(db: Db, owner: ProjectOwner, userId: string): Promise<TemplateListRow[]> {
+/** Saved templates (as `t`) with the list columns and the name of their organisation or network. */
+function withOwnerName(db: Db) {
   return db
     .selectFrom("document_templates as t")
     .leftJoin("organisations as o", "o.id", "t.organisation_id")
@@ -60,7 +60,12 @@ export function listOffered(db: Db, owner: ProjectOwner, userId: string): Promis
       "t.created_by",
       "t.created_at",
       sql<string>`coalesce(o.name, n.name)`.as("owner_name"),
-    ])
+    ]);
+}
+
+/** The saved templates a project offers to the user, by name. */
+export function listOffered(db: Db, owner: ProjectOwner, userId: string): Promise<TemplateListRow[]> {
+  return withOwnerName(db)
     .where(offeredTo(owner, userId))
     .orderBy(sql`lower(t.name)`)
     .orderBy("t.id")
@@ -118,22 +123,7 @@ export async function insertTemplate(db: Db, values: Insertable<DocumentTemplate
 
 /** One saved template with its owner's name. */
 export function findTemplate(db: Db, id: string): Promise<TemplateListRow | undefined> {
-  return db
-    .selectFrom("document_templates as t")
-    .leftJoin("organisations as o", "o.id", "t.organisation_id")
-    .leftJoin("networks as n", "n.id", "t.network_id")
-    .select([
-      "t.id",
-      "t.organisation_id",
-      "t.network_id",
-      "t.name",
-      "t.description",
-      "t.created_by",
-      "t.created_at",
-      sql<string>`coalesce(o.name, n.name)`.as("owner_name"),
-    ])
-    .where("t.id", "=", id)
-    .executeTakeFirst() as Promise<TemplateListRow | undefined>;
+  return withOwnerName(db).where("t.id", "=", id).executeTakeFirst() as Promise<TemplateListRow | undefined>;
 }
 
 export async function deleteTemplate(db: Db, id: string): Promise<void> {
