@@ -46,15 +46,16 @@ async function save(client: Client, documentId: string, body: Record<string, unk
   });
 }
 
-/** Saving as a template for `owner` is refused with `status` and `code`. */
+/** Saving as a template for the owner `kind` `id` is refused with `status` and `code`. */
 async function expectSaveRefused(
   client: Client,
   documentId: string,
-  owner: { kind: "organisation" | "network"; id: string },
+  kind: "organisation" | "network",
+  id: string,
   status: number,
   code: string,
 ) {
-  expectError(await save(client, documentId, { owner }), status, code);
+  expectError(await save(client, documentId, { owner: { kind, id } }), status, code);
 }
 
 /** A network coordinated by Cora's organisation, with a partner organisation (Pia owns it, Paul is a member) and a project. */
@@ -185,23 +186,17 @@ describe("saved templates in an organisation's project", () => {
       .network;
     await storesNothing(t, async () => {
       // the guest editor is no member of the project's organisation
-      await expectSaveRefused(editor.client, doc.id, { kind: "organisation", id: org.id }, 404, "not_found");
+      await expectSaveRefused(editor.client, doc.id, "organisation", org.id, 404, "not_found");
       // their own organisation takes no part in the project
-      await expectSaveRefused(
-        editor.client,
-        doc.id,
-        { kind: "organisation", id: edsOwn.id },
-        403,
-        "forbidden",
-      );
+      await expectSaveRefused(editor.client, doc.id, "organisation", edsOwn.id, 403, "forbidden");
       // the organisation's own network is not the project's owner
-      await expectSaveRefused(lead.client, doc.id, { kind: "network", id: net.id }, 403, "forbidden");
-      await expectSaveRefused(viewer.client, doc.id, { kind: "network", id: net.id }, 404, "not_found");
+      await expectSaveRefused(lead.client, doc.id, "network", net.id, 403, "forbidden");
+      await expectSaveRefused(viewer.client, doc.id, "network", net.id, 404, "not_found");
     });
     await lead.client.delete(`/api/documents/${doc.id}`);
     await storesNothing(t, async () => {
-      await expectSaveRefused(lead.client, doc.id, { kind: "organisation", id: org.id }, 403, "forbidden");
-      await expectSaveRefused(viewer.client, doc.id, { kind: "organisation", id: org.id }, 404, "not_found");
+      await expectSaveRefused(lead.client, doc.id, "organisation", org.id, 403, "forbidden");
+      await expectSaveRefused(viewer.client, doc.id, "organisation", org.id, 404, "not_found");
     });
     const live = await createDocument(lead.client, project.id);
     const valid = { name: "Vorlage", owner: { kind: "organisation", id: org.id } };
@@ -284,15 +279,9 @@ describe("saved templates in a network's project", () => {
     });
     expect(forPartner.status, forPartner.text).toBe(201);
     await storesNothing(t, async () => {
-      await expectSaveRefused(paul.client, doc.id, { kind: "network", id: net.id }, 403, "forbidden");
-      await expectSaveRefused(guest.client, doc.id, { kind: "network", id: net.id }, 404, "not_found");
-      await expectSaveRefused(
-        paul.client,
-        doc.id,
-        { kind: "organisation", id: coordinator.id },
-        404,
-        "not_found",
-      );
+      await expectSaveRefused(paul.client, doc.id, "network", net.id, 403, "forbidden");
+      await expectSaveRefused(guest.client, doc.id, "network", net.id, 404, "not_found");
+      await expectSaveRefused(paul.client, doc.id, "organisation", coordinator.id, 404, "not_found");
     });
 
     const ids = (list: Awaited<ReturnType<typeof templates>>) => list.filter((x) => x.source !== "builtin");
@@ -346,7 +335,7 @@ describe("template targets", () => {
     expect(await targets(editor.client, doc.id)).toEqual([]);
     expect(await targets(viewer.client, doc.id)).toEqual([]);
     await expectEachSaves(member.client, doc.id);
-    await expectSaveRefused(editor.client, doc.id, { kind: "organisation", id: org.id }, 404, "not_found");
+    await expectSaveRefused(editor.client, doc.id, "organisation", org.id, 404, "not_found");
 
     expect((await lead.client.delete(`/api/documents/${doc.id}`)).status).toBe(200);
     expect(await targets(lead.client, doc.id)).toEqual([]);
@@ -367,7 +356,7 @@ describe("template targets", () => {
     await expectEachSaves(cora.client, doc.id);
     await expectEachSaves(paul.client, doc.id);
     // what is not offered is refused
-    await expectSaveRefused(paul.client, doc.id, { kind: "network", id: net.id }, 403, "forbidden");
+    await expectSaveRefused(paul.client, doc.id, "network", net.id, 403, "forbidden");
     // the partner's owner is no member of the project
     expectError(await pia.client.get(`/api/documents/${doc.id}/template-targets`), 404, "not_found");
   });
