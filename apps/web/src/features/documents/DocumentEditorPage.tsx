@@ -415,6 +415,43 @@ function caretClearance(editorId: string): { top: number; right: number; bottom:
   };
 }
 
+/** The nearest ancestor that scrolls (the page itself when none does). */
+function scrollParent(element: HTMLElement): HTMLElement {
+  for (let node = element.parentElement; node; node = node.parentElement) {
+    const { overflowY } = getComputedStyle(node);
+    if ((overflowY === "auto" || overflowY === "scroll") && node.scrollHeight > node.clientHeight) {
+      return node;
+    }
+  }
+  return window.document.scrollingElement instanceof HTMLElement
+    ? window.document.scrollingElement
+    : window.document.documentElement;
+}
+
+/**
+ * Moves the text down when the caret went under the sticky toolbar by a key the browser handles
+ * itself (arrow keys, Page Up): the browser only keeps it inside the window, not clear of the toolbar.
+ */
+function keepCaretClear(editor: Editor, editorId: string): void {
+  const { view } = editor;
+  if (editor.isDestroyed || !view.hasFocus()) {
+    return;
+  }
+  const clearance = caretClearance(editorId).top;
+  if (clearance <= CARET_ROOM) {
+    return;
+  }
+  const toolbarTop = view.dom.ownerDocument
+    .querySelector(`[role="toolbar"][aria-controls="${CSS.escape(editorId)}"]`)
+    ?.closest<HTMLElement>(".editor-toolbars")
+    ?.getBoundingClientRect().top;
+  const caret = view.coordsAtPos(view.state.selection.head);
+  const wanted = (toolbarTop ?? 0) + clearance;
+  if (caret.top < wanted) {
+    scrollParent(view.dom).scrollBy({ top: caret.top - wanted });
+  }
+}
+
 function CollaborativeEditor({
   session,
   state,
@@ -449,7 +486,7 @@ function CollaborativeEditor({
           role: "textbox",
           "aria-multiline": "true",
           "aria-label": t("documents.editor.contentLabel", { title: document.title }),
-          "aria-describedby": `${editorId}-keys`,
+          // aria-describedby (the keys hint) is set below, only while the hint is shown
         },
         // The caret line is kept clear of the sticky toolbar when the text scrolls to it.
         scrollThreshold: caretClearance(editorId),
@@ -477,7 +514,29 @@ function CollaborativeEditor({
     }
     editor.setEditable(editable);
     editor.view.dom.setAttribute("aria-readonly", String(!editable));
-  }, [editor, editable]);
+    // the hint on the keys is there only while the text can be edited
+    if (editable) {
+      editor.view.dom.setAttribute("aria-describedby", `${editorId}-keys`);
+    } else {
+      editor.view.dom.removeAttribute("aria-describedby");
+    }
+  }, [editor, editable, editorId]);
+
+  useEffect(() => {
+    if (!editor) {
+      return;
+    }
+    // my own caret moves without a change of the text (typing already scrolls with the margins above)
+    const onSelection = ({ transaction }: { transaction: { docChanged: boolean } }) => {
+      if (!transaction.docChanged) {
+        keepCaretClear(editor, editorId);
+      }
+    };
+    editor.on("selectionUpdate", onSelection);
+    return () => {
+      editor.off("selectionUpdate", onSelection);
+    };
+  }, [editor, editorId]);
 
   useEffect(() => {
     if (!editor || editor.isDestroyed) {
