@@ -63,6 +63,8 @@ export function EditorToolbar({ editor, editorId }: { editor: Editor; editorId: 
   }, [focusRequest, editor]);
 
   const chain = () => editor.chain().focus();
+  // Escape in a toolbar: back to writing, where the caret was
+  const backToText = () => editor.commands.focus();
   const closeDialog = () => setDialog(null);
   const done = () => {
     setDialog(null);
@@ -71,7 +73,13 @@ export function EditorToolbar({ editor, editorId }: { editor: Editor; editorId: 
 
   return (
     <div className="editor-toolbars">
-      <Toolbar label={t("documents.toolbar.label")} first="bold" controls={editorId} className="toolbar">
+      <Toolbar
+        label={t("documents.toolbar.label")}
+        first="bold"
+        controls={editorId}
+        className="toolbar"
+        onEscape={backToText}
+      >
         <ToolbarGroup label={t("documents.toolbar.groups.text")}>
           <ToolbarButton
             id="bold"
@@ -239,6 +247,7 @@ export function EditorToolbar({ editor, editorId }: { editor: Editor; editorId: 
           label={t("documents.table.label")}
           first="row-before"
           controls={editorId}
+          onEscape={backToText}
           className="toolbar toolbar--table"
         >
           <ToolbarGroup label={t("documents.table.rows")}>

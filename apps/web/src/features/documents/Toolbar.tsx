@@ -20,13 +20,15 @@ const Roving = createContext<RovingContext | null>(null);
  * A toolbar in the ARIA pattern: one tab stop (the last button used), arrow keys move between
  * the buttons (wrapping), Home and End go to the first and last. Buttons stay focusable when
  * they are unavailable (aria-disabled), so moving through the toolbar never skips a place, and
- * the set of buttons stays the same (a contextual set is a toolbar of its own).
+ * the set of buttons stays the same (a contextual set is a toolbar of its own). Escape goes back to
+ * what the toolbar acts on (`onEscape`).
  */
 export function Toolbar({
   label,
   first,
   controls,
   className,
+  onEscape,
   children,
 }: {
   label: string;
@@ -35,6 +37,8 @@ export function Toolbar({
   /** The id of what the toolbar acts on (the editor). */
   controls?: string | undefined;
   className?: string | undefined;
+  /** Escape in the toolbar: gives focus back to what it acts on (the text). */
+  onEscape?: (() => void) | undefined;
   children: ReactNode;
 }) {
   const ref = useRef<HTMLDivElement>(null);
@@ -55,6 +59,11 @@ export function Toolbar({
   );
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    if (event.key === "Escape" && onEscape) {
+      event.preventDefault();
+      onEscape();
+      return;
+    }
     const list = items();
     const index = document.activeElement instanceof HTMLElement ? list.indexOf(document.activeElement) : -1;
     if (index < 0) {
