@@ -54,6 +54,9 @@ export function MentionTextArea({
   // another "@" is typed (so Enter after a mention starts a new line, and nothing is announced again).
   const [dismissed, setDismissed] = useState<number | null>(null);
   const pendingCaret = useRef<number | null>(null);
+  // What the live region says: the number of suggestions, with the instructions only when an "@"
+  // opens them (not again at every change of the number while the name is typed).
+  const [announcement, setAnnouncement] = useState<string | null>(null);
 
   const open = query !== null && query.start !== dismissed;
   const matches = open ? matchPeople(people, query.query) : [];
@@ -78,6 +81,26 @@ export function MentionTextArea({
       setDismissed(null);
     }
     setQuery(next);
+    announceFor(next !== null && next.start !== dismissed ? next : null);
+  }
+
+  function announceFor(next: MentionQuery | null) {
+    if (next === null) {
+      setAnnouncement(null);
+      return;
+    }
+    const count = matchPeople(people, next.query).length;
+    const same = open && query.start === next.start;
+    if (same && count === matches.length) {
+      // nothing new to say (the caret moved, or the name typed on matches the same people)
+      return;
+    }
+    if (count === 0) {
+      setAnnouncement(t("documentComments.mention.none"));
+      return;
+    }
+    const number = t("documentComments.mention.suggestions", { count });
+    setAnnouncement(same ? number : `${number} ${t("documentComments.mention.instructions")}`);
   }
 
   function choose(person: PersonRef) {
@@ -91,6 +114,7 @@ export function MentionTextArea({
     onMention(person);
     setDismissed(query.start);
     setQuery(null);
+    setAnnouncement(null);
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
@@ -111,6 +135,7 @@ export function MentionTextArea({
       if (open) {
         event.preventDefault();
         setDismissed(query.start);
+        setAnnouncement(null);
         return;
       }
       onEscape?.();
@@ -120,14 +145,6 @@ export function MentionTextArea({
       event.preventDefault();
       onSubmitShortcut?.();
     }
-  }
-
-  let announcement: string | null = null;
-  if (open) {
-    announcement =
-      matches.length > 0
-        ? t("documentComments.mention.suggestions", { count: matches.length })
-        : t("documentComments.mention.none");
   }
 
   return (
@@ -150,7 +167,10 @@ export function MentionTextArea({
           }}
           onSelect={(event) => follow(event.currentTarget.value, event.currentTarget.selectionStart)}
           onKeyDown={onKeyDown}
-          onBlur={() => setQuery(null)}
+          onBlur={() => {
+            setQuery(null);
+            setAnnouncement(null);
+          }}
         />
         {open && matches.length > 0 ? (
           <div
@@ -183,7 +203,7 @@ export function MentionTextArea({
           </div>
         ) : null}
       </div>
-      <LiveText text={announcement} className="visually-hidden" />
+      <LiveText text={open ? announcement : null} className="visually-hidden" />
     </FieldFrame>
   );
 }

@@ -69,8 +69,9 @@ export const documentCommentsDe = {
   },
   mention: {
     listLabel: "Projektmitglieder zum Erwähnen",
-    suggestions_one: "{{count}} Vorschlag. Wähle mit den Pfeiltasten und übernimm ihn mit Enter.",
-    suggestions_other: "{{count}} Vorschläge. Wähle mit den Pfeiltasten und übernimm einen mit Enter.",
+    suggestions_one: "{{count}} Vorschlag.",
+    suggestions_other: "{{count}} Vorschläge.",
+    instructions: "Wähle mit den Pfeiltasten und übernimm einen Vorschlag mit Enter.",
     none: "Kein Mitglied des Projekts passt dazu.",
   },
 };
@@ -145,8 +146,9 @@ export const documentCommentsEn: typeof documentCommentsDe = {
   },
   mention: {
     listLabel: "Project members to mention",
-    suggestions_one: "{{count}} suggestion. Choose with the arrow keys and take it with Enter.",
-    suggestions_other: "{{count}} suggestions. Choose with the arrow keys and take one with Enter.",
+    suggestions_one: "{{count}} suggestion.",
+    suggestions_other: "{{count}} suggestions.",
+    instructions: "Choose with the arrow keys and take a suggestion with Enter.",
     none: "No member of the project matches.",
   },
 };
