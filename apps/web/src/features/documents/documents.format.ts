@@ -1,18 +1,14 @@
-import type { DocumentSummary, PersonRef } from "@ensemble/contracts/documents";
+import type { DocumentSummary } from "@ensemble/contracts/documents";
 import type { TFunction } from "i18next";
 import { formatDateTime } from "../../lib/dates.ts";
 
-/** A person's name, or "a deleted account" when the account is gone. */
-export function personName(t: TFunction, person: PersonRef | null): string {
-  return person ? person.displayName : t("documents.formerAccount");
-}
-
 /** "Zuletzt bearbeitet von Anna Amsel, 23.11.2025, 10:42". */
 export function lastEdited(t: TFunction, document: DocumentSummary, language: string): string {
-  return t("documents.list.lastEdited", {
-    name: personName(t, document.updatedBy),
-    date: formatDateTime(document.updatedAt, language),
-  });
+  const date = formatDateTime(document.updatedAt, language);
+  // "von einem gelöschten Konto": the name of a deleted account does not fit into "von {{name}}"
+  return document.updatedBy
+    ? t("documents.list.lastEdited", { name: document.updatedBy.displayName, date })
+    : t("documents.list.lastEditedByFormer", { date });
 }
 
 /** The address of a project's documents, optionally in a folder or the trash. */

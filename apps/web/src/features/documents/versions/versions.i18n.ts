@@ -14,7 +14,7 @@ export const documentVersionsDe = {
   list: {
     heading: "Gespeicherte Versionen",
     automatic: "Automatische Sicherung",
-    meta: "{{date}} · {{name}}",
+    meta: "{{date}}, {{name}}",
     metaNoAuthor: "{{date}}",
     empty:
       "Noch keine Versionen. Automatische Sicherungen entstehen regelmäßig, während jemand das Dokument bearbeitet.",
@@ -55,7 +55,7 @@ export const documentVersionsEn: typeof documentVersionsDe = {
   list: {
     heading: "Saved versions",
     automatic: "Automatic backup",
-    meta: "{{date}} · {{name}}",
+    meta: "{{date}}, {{name}}",
     metaNoAuthor: "{{date}}",
     empty: "No versions yet. Automatic backups are made regularly while someone edits the document.",
     loadFailed: "The versions could not be loaded.",
