@@ -338,3 +338,64 @@ test("the import dialog refuses what it cannot import in words: wrong types and 
   await expect(dialog).toBeHidden();
   await expect(page.getByRole("button", { name: "Importieren" })).toBeFocused();
 });
+
+test("writing with the keyboard next to the toolbar: the caret line never hides under the sticky toolbar, Escape in the toolbar goes back to the text, heading buttons are named by what they show", async ({
+  page,
+  baseURL,
+}) => {
+  const base = baseURL ?? "";
+  const email = uniqueEmail("tastatur");
+  await signUpViaApi(page.request, base, { email, displayName: "Tara Tastatur" });
+  await confirmEmailViaOutbox(page.request, base, email);
+  const { organisation } = await api(page, base, "POST", "/api/organisations", {
+    name: "Freie Bühne",
+    kind: "venue",
+  });
+  const { project } = await api(page, base, "POST", "/api/projects", {
+    organisationId: organisation.id,
+    name: "Spielzeit",
+  });
+  const { document } = await api(page, base, "POST", `/api/projects/${project.id}/documents`, {
+    title: "Probenplan",
+  });
+  await page.setViewportSize({ width: 1280, height: 600 });
+  await page.goto(`/projects/${project.id}/documents/${document.id}`);
+  const editor = page.getByRole("textbox", { name: "Text von „Probenplan“" });
+  await expect(page.getByText("Verbunden", { exact: true })).toBeVisible();
+  await expect(editor).toHaveAttribute("aria-describedby", /-keys$/);
+  const hintId = (await editor.getAttribute("aria-describedby")) ?? "";
+  await expect(page.locator(`[id="${hintId}"]`)).toBeVisible();
+  await expect(page.getByRole("button", { name: "H1, Überschrift 1" })).toBeVisible();
+
+  // Alt+F10 to the toolbar, Escape back to the text, where typing goes on
+  await editor.click();
+  await page.keyboard.type("Probe");
+  await page.keyboard.press("Alt+F10");
+  await expect(page.getByRole("button", { name: "Fett" })).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(editor).toBeFocused();
+  await page.keyboard.type(" 1");
+  await expect(editor).toHaveText("Probe 1");
+
+  // a long text, then up line by line: the caret's line stays below the toolbar
+  for (let line = 2; line <= 40; line += 1) {
+    await page.keyboard.press("Enter");
+    await page.keyboard.type(`Probe ${line}`);
+  }
+  const toolbar = page.locator(".editor-toolbars");
+  for (let step = 0; step < 30; step += 1) {
+    await page.keyboard.press("ArrowUp");
+  }
+  const box = await toolbar.boundingBox();
+  expect(box).not.toBeNull();
+  await expect
+    .poll(() =>
+      page.evaluate(() => {
+        const range = window.getSelection()?.getRangeAt(0);
+        return range ? range.getBoundingClientRect().top : Number.NaN;
+      }),
+    )
+    .toBeGreaterThanOrEqual((box?.y ?? 0) + (box?.height ?? 0));
+  // the text did scroll (the toolbar is stuck at the top, not where it started)
+  await expect(editor.getByText("Probe 1", { exact: true })).not.toBeInViewport();
+});
