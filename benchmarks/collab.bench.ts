@@ -2,7 +2,8 @@
  * `pnpm bench collab`: simulated y-websocket clients on one document against our collaboration
  * server, `@y/websocket-server` 0.1.1 and `@hocuspocus/server` 4.7, in the same run, each server
  * in its own process. Prints the tables, the ratios ours / each peer, and last one line per
- * target of issue 5. Options: --quick, --only <ids>, --servers <kinds>, --workers <n>.
+ * target of issue 5. Options: --quick, --only <ids>, --servers <kinds>, --workers <n>, --settle <s>,
+ * --no-priority (see collab/README.md).
  */
 import { execFileSync } from "node:child_process";
 import { availableParallelism, loadavg } from "node:os";
@@ -31,6 +32,7 @@ const { values } = parseArgs({
     only: { type: "string" },
     servers: { type: "string" },
     workers: { type: "string" },
+    settle: { type: "string" },
     "no-priority": { type: "boolean", default: false },
     help: { type: "boolean", default: false },
   },
@@ -38,7 +40,7 @@ const { values } = parseArgs({
 
 if (values.help) {
   console.log(
-    `pnpm bench collab [--quick] [--only ${SCENARIOS.join(",")}] [--servers ${SERVER_KINDS.join(",")}] [--workers n] [--no-priority]`,
+    `pnpm bench collab [--quick] [--only ${SCENARIOS.join(",")}] [--servers ${SERVER_KINDS.join(",")}] [--workers n] [--settle seconds] [--no-priority]`,
   );
   process.exit(0);
 }
@@ -127,7 +129,8 @@ async function main(): Promise<void> {
     run.db = await BenchDb.create();
     log(`database ${run.db.name} created and migrated`);
   }
-  const ctx: RunContext = { db: run.db, workers, quick, log };
+  const settleMs = Math.max(0, Number(values.settle ?? (quick ? 5 : 10))) * 1000;
+  const ctx: RunContext = { db: run.db, workers, quick, settleMs, log };
   log(
     `servers: ${servers.join(", ")}; generator: ${workers} worker thread(s); ${quick ? "quick run" : "full run"}`,
   );
@@ -194,6 +197,9 @@ async function main(): Promise<void> {
       "caret p99 likewise for awareness; saved p99 = sent → acknowledged as stored (ours, ?acks=1); CPU = server process;",
     );
     console.log(
+      "frames/upd = sync and awareness frames clients received per update sent (N-1 without merging, fewer with it);",
+    );
+    console.log(
       "gen late = latest a scheduled send went out (the generator's own stalls); other CPU = the rest of the machine.",
     );
     console.log(loadTable(load));
@@ -201,7 +207,13 @@ async function main(): Promise<void> {
   }
   if (firstSync.length > 0) {
     console.log(
-      "First sync: client's sync step 1 sent → step 2 received (new: empty state vector; returning: lacks the last 500 edits).",
+      "First sync: step 1 sent → the client holds everything (step 2 + any update after it; step 2 alone in brackets); new = empty",
+    );
+    console.log(
+      "state vector, returning = lacks the last 500 edits; CPU = server CPU per sync (10 ms ticks). Then one client types 600",
+    );
+    console.log(
+      "characters at 100/s into that document while another watches: the first edit, the median, the worst after 1 s.",
     );
     console.log(firstSyncTable(firstSync));
     console.log("");

@@ -43,6 +43,8 @@ export interface Meter {
   edits: Histogram;
   awareness: Histogram;
   durable: Histogram;
+  /** Sync and awareness frames received since the measured window started. */
+  frames: number;
 }
 
 export interface ClientSpec {
@@ -391,6 +393,11 @@ export class SimClient {
       decoding.readVarUint8Array(d); // the document name
     }
     const type = decoding.readVarUint(d);
+    if (type <= MSG_AWARENESS || type === MSG_HP_SYNC_REPLY) {
+      if (at >= (this.meter.tables?.measureStart ?? Number.POSITIVE_INFINITY)) {
+        this.meter.frames++;
+      }
+    }
     switch (type) {
       case MSG_SYNC:
       case MSG_HP_SYNC_REPLY: {

@@ -36,6 +36,7 @@ export interface WorkerReport {
   edits: Float64Array;
   awareness: Float64Array;
   durable: Float64Array;
+  frames: number;
   /** [client index, Yjs clock reached, characters typed] */
   typed: Array<[number, number, number]>;
   stillOpen: number;
@@ -120,6 +121,7 @@ export interface GeneratorReport {
   edits: Histogram;
   awareness: Histogram;
   durable: Histogram;
+  frames: number;
   /** client index → Yjs clock reached and characters typed */
   typed: Map<number, { clock: number; chars: number }>;
   stillOpen: number;
@@ -199,6 +201,7 @@ export class Generator {
       edits: new Histogram(),
       awareness: new Histogram(),
       durable: new Histogram(),
+      frames: 0,
       typed: new Map(),
       stillOpen: 0,
       closeCodes: {},
@@ -211,6 +214,7 @@ export class Generator {
       out.edits.merge(r.edits);
       out.awareness.merge(r.awareness);
       out.durable.merge(r.durable);
+      out.frames += r.frames;
       for (const [i, clock, chars] of r.typed) {
         out.typed.set(i, { clock, chars });
       }

@@ -19,6 +19,7 @@ const meter: Meter = {
   edits: new Histogram(),
   awareness: new Histogram(),
   durable: new Histogram(),
+  frames: 0,
 };
 const clients = plan.clients.map((spec) => new SimClient(spec, plan.target, meter, plan.clientCount));
 
@@ -163,6 +164,7 @@ async function handle(message: ToWorker): Promise<void> {
         edits: meter.edits.counts,
         awareness: meter.awareness.counts,
         durable: meter.durable.counts,
+        frames: meter.frames,
         typed: clients.map((c) => [c.spec.index, c.clock, c.chars]),
         stillOpen,
         closeCodes,
