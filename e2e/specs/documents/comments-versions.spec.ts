@@ -1,17 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { expect, type Locator, type Page, test } from "@playwright/test";
 import { confirmEmailViaOutbox, signUpViaApi, uniqueEmail } from "../../support/accounts.ts";
+import { api } from "../../support/api.ts";
 import { linkFromMail } from "../../support/outbox.ts";
-
-async function api(page: Page, base: string, method: "POST" | "GET", path: string, data?: unknown) {
-  const res = await page.request.fetch(path, {
-    method,
-    headers: { origin: base },
-    ...(data ? { data } : {}),
-  });
-  expect(res.ok(), `${method} ${path}: ${res.status()}`).toBe(true);
-  return res.json();
-}
 
 /** Selects `text` inside the editor the way a mouse drag does: a DOM selection ProseMirror takes over. */
 async function selectText(editor: Locator, text: string) {

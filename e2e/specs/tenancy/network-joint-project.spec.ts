@@ -1,16 +1,7 @@
-import { type Browser, expect, type Page, test } from "@playwright/test";
+import { type Browser, expect, test } from "@playwright/test";
 import { confirmEmailViaOutbox, PASSWORD, signUpViaApi, uniqueEmail } from "../../support/accounts.ts";
+import { api } from "../../support/api.ts";
 import { linkFromMail } from "../../support/outbox.ts";
-
-async function api(page: Page, base: string, method: "POST" | "GET", path: string, data?: unknown) {
-  const res = await page.request.fetch(path, {
-    method,
-    headers: { origin: base },
-    ...(data ? { data } : {}),
-  });
-  expect(res.ok(), `${method} ${path}: ${res.status()}`).toBe(true);
-  return res.json();
-}
 
 /** A signed-in person in their own browser context. */
 async function person(browser: Browser, base: string, tag: string, name: string) {

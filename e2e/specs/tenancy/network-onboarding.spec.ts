@@ -1,15 +1,6 @@
-import { expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { confirmEmailViaOutbox, signUpViaApi, uniqueEmail } from "../../support/accounts.ts";
-
-async function api(page: Page, base: string, method: "POST" | "GET", path: string, data?: unknown) {
-  const res = await page.request.fetch(path, {
-    method,
-    headers: { origin: base },
-    ...(data ? { data } : {}),
-  });
-  expect(res.ok(), `${method} ${path}: ${res.status()}`).toBe(true);
-  return res.json();
-}
+import { api } from "../../support/api.ts";
 
 test("onboarding by keyboard: find an organisation, invite it, and tick its checklist once it joined", async ({
   page,
