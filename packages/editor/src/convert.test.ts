@@ -81,4 +81,71 @@ describe("Yjs state ⇄ Tiptap JSON", () => {
     expect(JSON.stringify(json)).toContain("Punkt ohne Liste");
     expect(stateToJson(jsonToState(json))).toEqual(json);
   });
+
+  it("skips what is not an element or text (a client writing the fragment with the plain Yjs API)", () => {
+    const ydoc = new Y.Doc();
+    Y.applyUpdate(
+      ydoc,
+      jsonToState({
+        type: "doc",
+        content: [
+          { type: "heading", attrs: { level: 2 }, content: [{ type: "text", text: "Titel" }] },
+          { type: "paragraph", content: [{ type: "text", text: "bleibt" }] },
+        ],
+      }),
+    );
+    const fragment = ydoc.getXmlFragment(YJS_FRAGMENT);
+    const heading = fragment.get(0) as Y.XmlElement;
+    // a Yjs type where an attribute value belongs
+    heading.setAttribute("level", new Y.Map() as unknown as string);
+    const paragraph = fragment.get(1) as Y.XmlElement;
+    // plain values inside an element, and an embed inside its text
+    paragraph.insert(0, ["kein Element", 42] as unknown as Y.XmlText[]);
+    (paragraph.get(2) as Y.XmlText).insertEmbed(0, { image: "x" });
+    // what `new Y.Doc().getArray("default").insert(0, ["x"])` sends, stored as a later update
+    const foreign = new Y.Doc();
+    foreign.getArray(YJS_FRAGMENT).insert(0, ["x", { nicht: "xml" }]);
+    const state = Y.mergeUpdates([Y.encodeStateAsUpdate(ydoc), Y.encodeStateAsUpdate(foreign)]);
+
+    expect(stateToJson(state)).toEqual({
+      type: "doc",
+      content: [
+        { type: "heading", attrs: { level: 1 }, content: [{ type: "text", text: "Titel" }] },
+        { type: "paragraph", content: [{ type: "text", text: "bleibt" }] },
+      ],
+    });
+  });
+
+  it("sanitises what a client wrote straight into the state: no javascript: links, comments kept", () => {
+    const hostile = jsonToState({
+      type: "doc",
+      content: [
+        {
+          type: "paragraph",
+          content: [
+            {
+              type: "text",
+              text: "klick",
+              marks: [
+                { type: "link", attrs: { href: "javascript:alert(1)" } },
+                { type: "comment", attrs: { threadId: "thread-1" } },
+              ],
+            },
+            {
+              type: "text",
+              text: " sicher",
+              marks: [{ type: "link", attrs: { href: "https://example.org" } }],
+            },
+          ],
+        },
+        { type: "image", attrs: { src: "javascript:alert(2)" } },
+      ],
+    });
+    const json = stateToJson(hostile);
+    const serialized = JSON.stringify(json);
+    expect(serialized).not.toContain("javascript:");
+    expect(serialized).toContain('"threadId":"thread-1"');
+    expect(serialized).toContain('"href":"https://example.org"');
+    expect(json).toEqual(normalizeJson(json));
+  });
 });

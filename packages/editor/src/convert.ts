@@ -15,30 +15,64 @@ export { documentSchema, emptyDocument, hasTitleHeading, normalizeJson } from ".
 /** The Yjs field the Tiptap Collaboration extension binds to by default. */
 export const YJS_FRAGMENT = "default";
 
+/** Attribute values a ProseMirror node can hold (a Yjs type nested in an attribute cannot). */
+function isPlainValue(value: unknown): boolean {
+  return !(value instanceof Y.AbstractType);
+}
+
+/** A copy of an element's children that keeps only elements and text, as the editor writes them. */
+function copyChildren(from: Y.XmlElement | Y.XmlFragment): Array<Y.XmlElement | Y.XmlText> {
+  const children: Array<Y.XmlElement | Y.XmlText> = [];
+  for (const child of from.toArray()) {
+    if (child instanceof Y.XmlElement && typeof child.nodeName === "string") {
+      const element = new Y.XmlElement(child.nodeName);
+      for (const [key, value] of Object.entries(child.getAttributes())) {
+        if (value !== undefined && isPlainValue(value)) {
+          element.setAttribute(key, value);
+        }
+      }
+      element.insert(0, copyChildren(child));
+      children.push(element);
+    } else if (child instanceof Y.XmlText) {
+      const text = new Y.XmlText();
+      const delta = (child.toDelta() as Array<{ insert: unknown; attributes?: Record<string, unknown> }>)
+        .filter((op) => typeof op.insert === "string")
+        .map((op) =>
+          op.attributes ? { insert: op.insert, attributes: op.attributes } : { insert: op.insert },
+        );
+      text.applyDelta(delta);
+      children.push(text);
+    }
+    // anything else (a string, a map, an embed a client wrote with the plain Yjs API) is skipped
+  }
+  return children;
+}
+
 /**
  * Reads a Yjs document state (an update, e.g. `readDocumentState`) as Tiptap JSON. Elements the
- * schema does not know are left out, exactly as the editor's Yjs binding leaves them out, and the
- * result is always schema-valid (ready for `jsonToState`, exports and the editor).
+ * schema does not know are left out, exactly as the editor's Yjs binding leaves them out, and so is
+ * what is not an element or text at all (a client writing the fragment with the plain Yjs API),
+ * which would otherwise make the binding throw. The result is always sanitised (no `javascript:`
+ * links, even ones written straight over the collab socket; comments kept) and schema-valid (ready
+ * for `jsonToState`, exports, version views and the editor).
  */
 export function stateToJson(state: Uint8Array): JSONContent {
-  const ydoc = new Y.Doc();
+  const source = new Y.Doc();
+  const clean = new Y.Doc();
   try {
-    Y.applyUpdate(ydoc, state);
-    const fragment = ydoc.getXmlFragment(YJS_FRAGMENT);
+    Y.applyUpdate(source, state);
+    // The binding reads the copy: it only ever sees elements and text, and it may delete what it
+    // cannot convert without touching the stored state's own document.
+    const fragment = clean.getXmlFragment(YJS_FRAGMENT);
+    fragment.insert(0, copyChildren(source.getXmlFragment(YJS_FRAGMENT)));
     if (fragment.length === 0) {
       return emptyDocument();
     }
     const node = yXmlFragmentToProseMirrorRootNode(fragment, documentSchema());
-    try {
-      node.check();
-      return node.toJSON() as JSONContent;
-    } catch {
-      // Content in the wrong place (a client that bypassed the editor): fit it into the schema
-      // so exports, duplicates and versions still work.
-      return toValidDocument(node.toJSON() as JSONContent, { keepComments: true }).toJSON() as JSONContent;
-    }
+    return toValidDocument(node.toJSON() as JSONContent, { keepComments: true }).toJSON() as JSONContent;
   } finally {
-    ydoc.destroy();
+    source.destroy();
+    clean.destroy();
   }
 }
 
