@@ -58,8 +58,13 @@ export function restoreTaskLists(node: JSONContent): JSONContent {
   };
 }
 
-/** Most a Word file may unpack to (what its zip directory declares), and most entries it may have. */
-const MAX_UNPACKED_BYTES = 64 * 1024 * 1024;
+/**
+ * Most a Word file may unpack to (what its zip directory declares), and most entries it may have.
+ * Reading it costs far more than its size (XML → HTML → DOM → JSON holds ~200× the XML at once):
+ * the API's import thread has a heap limit for what gets past this, but a declared giant is
+ * refused here before anything is inflated.
+ */
+const MAX_UNPACKED_BYTES = 8 * 1024 * 1024;
 const MAX_ZIP_ENTRIES = 2000;
 
 /**
@@ -92,7 +97,7 @@ export function assertReasonableZip(bytes: Uint8Array): void {
     }
     unpacked += view.getUint32(offset + 24, true);
     if (unpacked > MAX_UNPACKED_BYTES) {
-      throw new Error("The Word file unpacks to more than 64 MB.");
+      throw new Error(`The Word file unpacks to more than ${MAX_UNPACKED_BYTES / 1024 / 1024} MB.`);
     }
     offset +=
       46 +
