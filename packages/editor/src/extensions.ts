@@ -1,7 +1,7 @@
-import type { Extensions } from "@tiptap/core";
-import { Mark, mergeAttributes } from "@tiptap/core";
+import type { Extensions, MarkdownTokenizer, Node as TiptapNode } from "@tiptap/core";
+import { flattenExtensions, Mark, mergeAttributes } from "@tiptap/core";
 import Image from "@tiptap/extension-image";
-import { TaskItem, TaskList } from "@tiptap/extension-list";
+import { ORDERED_LIST_MARKER_PATTERN, OrderedList, TaskItem, TaskList } from "@tiptap/extension-list";
 import { Table, TableCell, TableHeader, TableRow } from "@tiptap/extension-table";
 import { CharacterCount, Placeholder } from "@tiptap/extensions";
 import StarterKit from "@tiptap/starter-kit";
@@ -140,6 +140,133 @@ const SafeImage = Image.extend({
   },
 }).configure({ inline: false, allowBase64: true });
 
+/** The longest run of backticks in `text` (0 when it has none). */
+export function longestBacktickRun(text: string): number {
+  let longest = 0;
+  for (const run of text.match(/`+/g) ?? []) {
+    longest = Math.max(longest, run.length);
+  }
+  return longest;
+}
+
+/** A code block's language as a Markdown info string: one plain word ("ts", "c++", "shell-session") or nothing. */
+function infoString(language: unknown): string {
+  return typeof language === "string" && /^[\w#+.-]{1,40}$/.test(language) ? language : "";
+}
+
+function starterKitCodeBlock(): TiptapNode {
+  const codeBlock = flattenExtensions([StarterKit]).find((extension) => extension.name === "codeBlock");
+  if (codeBlock?.type !== "node") {
+    throw new Error("StarterKit no longer brings the codeBlock node.");
+  }
+  return codeBlock as TiptapNode;
+}
+
+/**
+ * StarterKit's code block, written to Markdown with a fence one backtick longer than the longest
+ * backtick run in the code: with the stock three-backtick fence, a line of three backticks in the
+ * code closed the block and the rest of the code (a `<script>` …) reached the export as raw HTML.
+ * The language is kept only as a plain word, so it cannot end the fence line either.
+ */
+const SafeCodeBlock = starterKitCodeBlock().extend({
+  renderMarkdown: (node, helpers) => {
+    const code = node.content ? helpers.renderChildren(node.content) : "";
+    const fence = "`".repeat(Math.max(3, longestBacktickRun(code) + 1));
+    return `${fence}${infoString(node.attrs?.language)}\n${code}\n${fence}`;
+  },
+});
+
+/**
+ * Tiptap's block tokenizers for ordered lists, task lists and tables split the whole rest of the
+ * Markdown into lines at every block they are asked about, so reading a file took time growing
+ * with the square of its length (128 KB of headings: 7 s). Each is tried only where its block can
+ * start, and a list is shown the source only up to the line that surely ends it. The guards accept
+ * everything the tokenizers themselves accept (and a little more), and the cut comes at or after
+ * the last line they read, so the result is unchanged.
+ */
+function guardTokenizer(
+  tokenizer: MarkdownTokenizer | undefined,
+  guard: {
+    canStart: (src: string) => boolean;
+    source?: (src: string) => string;
+    start?: MarkdownTokenizer["start"];
+  },
+): MarkdownTokenizer {
+  if (!tokenizer) {
+    throw new Error("A list or table extension no longer brings its Markdown tokenizer.");
+  }
+  const { canStart, source = (src: string) => src, start } = guard;
+  return {
+    ...tokenizer,
+    ...(start ? { start } : {}),
+    tokenize: (src, tokens, lexer) =>
+      canStart(src) ? tokenizer.tokenize(source(src), tokens, lexer) : undefined,
+  };
+}
+
+/**
+ * `src` up to and including the first line that ends any list starting at its beginning: a line
+ * after a blank line that is neither indented nor a list item (`isItem` may accept more than the
+ * list does; that only cuts later). Without such a line, all of `src`.
+ */
+function listSource(src: string, isItem: RegExp): string {
+  let lineStart = 0;
+  let previousBlank = false;
+  while (lineStart < src.length) {
+    const newline = src.indexOf("\n", lineStart);
+    const lineEnd = newline < 0 ? src.length : newline;
+    const line = src.slice(lineStart, lineEnd);
+    const blank = line.trim() === "";
+    if (previousBlank && !blank && !/^\s/.test(line) && !isItem.test(line)) {
+      return src.slice(0, lineEnd);
+    }
+    previousBlank = blank;
+    lineStart = lineEnd + 1;
+  }
+  return src;
+}
+
+const ORDERED_ITEM_START = new RegExp(`^\\s*(?:${ORDERED_LIST_MARKER_PATTERN})[.)]\\s`);
+const TASK_ITEM_START = /^\s*[-+*]\s+\[[ xX]\]\s/;
+const TABLE_DELIMITER_ROW = /^[ \t|:]*-[ \t|:-]*$/;
+
+/** The first two lines of `src`, found without splitting the rest. */
+function firstTwoLines(src: string): [string, string | undefined] {
+  const firstEnd = src.indexOf("\n");
+  if (firstEnd < 0) {
+    return [src, undefined];
+  }
+  const secondEnd = src.indexOf("\n", firstEnd + 1);
+  return [src.slice(0, firstEnd), src.slice(firstEnd + 1, secondEnd < 0 ? undefined : secondEnd)];
+}
+
+/** Whether the second line is a table's delimiter row (what Tiptap's table tokenizer checks first). */
+function hasDelimiterRow(src: string): boolean {
+  const [, second] = firstTwoLines(src);
+  return second !== undefined && TABLE_DELIMITER_ROW.test(second) && second.includes("|");
+}
+
+const FastOrderedList = OrderedList.extend({
+  markdownTokenizer: guardTokenizer(OrderedList.config.markdownTokenizer, {
+    canStart: (src) => ORDERED_ITEM_START.test(src),
+    source: (src) => listSource(src, ORDERED_ITEM_START),
+  }),
+});
+
+const FastTaskList = TaskList.extend({
+  markdownTokenizer: guardTokenizer(TaskList.config.markdownTokenizer, {
+    canStart: (src) => TASK_ITEM_START.test(src),
+    source: (src) => listSource(src, TASK_ITEM_START),
+  }),
+});
+
+const FastTable = Table.extend({
+  markdownTokenizer: guardTokenizer(Table.config.markdownTokenizer, {
+    canStart: hasDelimiterRow,
+    start: (src) => (hasDelimiterRow(src) && firstTwoLines(src)[0].includes("|") ? 0 : -1),
+  }),
+});
+
 export interface DocumentExtensionOptions {
   /** The web editor adds Collaboration itself; Yjs brings its own undo, so StarterKit's is left out. */
   collaboration?: boolean;
@@ -156,6 +283,10 @@ export function documentExtensions(options: DocumentExtensionOptions = {}): Exte
   const extensions: Extensions = [
     StarterKit.configure({
       heading: { levels: [...HEADING_LEVELS] },
+      // replaced by SafeCodeBlock (same node, safe Markdown fences)
+      codeBlock: false,
+      // replaced by FastOrderedList (same node, Markdown read in linear time)
+      orderedList: false,
       undoRedo: options.collaboration ? false : {},
       link: {
         openOnClick: false,
@@ -167,9 +298,11 @@ export function documentExtensions(options: DocumentExtensionOptions = {}): Exte
         shouldAutoLink: (url) => isSafeLinkHref(url) || !/^[a-z][a-z0-9+.-]*:/i.test(url),
       },
     }),
-    TaskList,
+    SafeCodeBlock,
+    FastOrderedList,
+    FastTaskList,
     TaskItem.configure({ nested: true }),
-    Table.configure({ resizable: false }),
+    FastTable.configure({ resizable: false }),
     TableRow,
     TableHeader,
     TableCell,

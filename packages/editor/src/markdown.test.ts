@@ -68,6 +68,77 @@ describe("jsonToMarkdown", () => {
   });
 });
 
+describe("jsonToMarkdown with code that holds backticks", () => {
+  it("fences a code block longer than any backtick run in it, so the code never ends the block", () => {
+    const code = "a\n```\n<script>alert(1)</script>\n````x";
+    const doc: JSONContent = {
+      type: "doc",
+      content: [{ type: "codeBlock", attrs: { language: "js" }, content: [{ type: "text", text: code }] }],
+    };
+    const markdown = jsonToMarkdown(doc);
+    expect(markdown).toBe(`\`\`\`\`\`js\n${code}\n\`\`\`\`\`\n`);
+    // read back, all of it is still the code block: nothing became a paragraph of raw HTML
+    expect(markdownToJson(markdown)).toEqual(normalizeJson(doc));
+  });
+
+  it("writes a language only as a plain word, so it cannot end the fence line", () => {
+    const doc: JSONContent = {
+      type: "doc",
+      content: [
+        {
+          type: "codeBlock",
+          attrs: { language: "js\n<script>alert(1)</script>" },
+          content: [{ type: "text", text: "x" }],
+        },
+        { type: "codeBlock", attrs: { language: "c++" }, content: [{ type: "text", text: "y" }] },
+      ],
+    };
+    expect(jsonToMarkdown(doc)).toBe("```\nx\n```\n\n```c++\ny\n```\n");
+  });
+
+  it("writes inline code with a backtick string longer than any run in it", () => {
+    const doc: JSONContent = {
+      type: "doc",
+      content: [
+        {
+          type: "paragraph",
+          content: [
+            { type: "text", text: "x` <script>alert(1)</script> `y", marks: [{ type: "code" }] },
+            { type: "text", text: " und " },
+            { type: "text", text: "`rand`", marks: [{ type: "code" }] },
+            { type: "text", text: " und " },
+            { type: "text", text: "a``b", marks: [{ type: "code" }] },
+          ],
+        },
+      ],
+    };
+    const markdown = jsonToMarkdown(doc);
+    expect(markdown).toBe("``x` <script>alert(1)</script> `y`` und `` `rand` `` und ```a``b```\n");
+    expect(markdownToJson(markdown)).toEqual(normalizeJson(doc));
+  });
+});
+
+describe("markdownToJson with long files", () => {
+  it("reads in time growing with the length, not its square (lists, tables, headings)", () => {
+    // Tiptap's list and table tokenizers split the whole rest of the file at every block: this
+    // took about 30 s before; here it takes well under a second.
+    const unit =
+      "## Überschrift\n\nText mit **fett**\n\n1. eins\n2. zwei\n\n- [ ] offen\n\n| a | b |\n| - | - |\n| 1 | 2 |\n\n";
+    const markdown = unit.repeat(Math.ceil((256 * 1024) / unit.length));
+    const started = performance.now();
+    const json = markdownToJson(markdown);
+    expect(performance.now() - started).toBeLessThan(5_000);
+    const count = (type: string) => json.content?.filter((node) => node.type === type).length;
+    const units = Math.ceil((256 * 1024) / unit.length);
+    expect([count("heading"), count("orderedList"), count("taskList"), count("table")]).toEqual([
+      units,
+      units,
+      units,
+      units,
+    ]);
+  });
+});
+
 describe("markdownToJson", () => {
   it("round-trips everything Markdown can carry", () => {
     expect(markdownToJson(jsonToMarkdown(markdownFaithful()))).toEqual(normalizeJson(markdownFaithful()));
