@@ -1,6 +1,7 @@
-import { readDocumentState } from "@ensemble/collab-core/storage";
+import { appendUpdates, readDocumentState } from "@ensemble/collab-core/storage";
 import { docxToJson, jsonToDocx, stateToJson } from "@ensemble/editor/convert";
 import { describe, expect, it } from "vitest";
+import * as Y from "yjs";
 import { createDocument, createFolder, documentsWorld, writeParagraphs } from "../../test/documents.ts";
 import { type Client, ORIGIN, useTestApp } from "../../test/harness.ts";
 import {
@@ -13,6 +14,8 @@ import {
   type RouteCall,
   storesNothing,
 } from "../../test/tenancy.ts";
+import { conversions } from "./document-transfer.conversions.ts";
+import { SLOW_BACKTICKS, SLOW_EMPHASIS, wordFileOfParagraphs } from "./document-transfer.test-files.ts";
 
 const t = useTestApp();
 const NOTHING = "00000000-0000-4000-8000-000000000000";
@@ -76,6 +79,34 @@ describe("export", () => {
     expect(texts(await docxToJson(docx.bytes))).toEqual(
       expect.arrayContaining(["Ziele des Projekts", "Mit Kommentar"]),
     );
+  });
+
+  it("exports what a client wrote with the plain Yjs API, without its javascript: links", async () => {
+    const { project, editor, viewer } = await documentsWorld(t);
+    const doc = await createDocument(editor.client, project.id);
+    await writeParagraphs(t, doc.id, [{ text: "Ziele" }]);
+    // straight over the collab socket: values that are no XML in the editor's fragment, and a link
+    const foreign = new Y.Doc();
+    foreign.getArray("default").insert(0, ["x"]);
+    const link = new Y.Doc();
+    const paragraph = new Y.XmlElement("paragraph");
+    paragraph.insert(0, [new Y.XmlText()]);
+    link.getXmlFragment("default").insert(0, [paragraph]);
+    (paragraph.get(0) as Y.XmlText).insert(0, "klick", { link: { href: "javascript:alert(1)" } });
+    await appendUpdates(t.deps.db, [
+      { documentId: doc.id, data: Y.encodeStateAsUpdate(foreign), userId: null },
+      { documentId: doc.id, data: Y.encodeStateAsUpdate(link), userId: null },
+    ]);
+    for (const format of ["markdown", "html", "docx"]) {
+      const res = await download(viewer.client, `/api/documents/${doc.id}/export?format=${format}`);
+      expect(res.status, format).toBe(200);
+    }
+    const md = new TextDecoder().decode(
+      (await download(viewer.client, `/api/documents/${doc.id}/export?format=markdown`)).bytes,
+    );
+    expect(md).toContain("Ziele");
+    expect(md).toContain("klick");
+    expect(md).not.toContain("javascript:");
   });
 
   it("refuses bad formats, and hides trashed documents from viewers", async () => {
@@ -211,6 +242,140 @@ describe("import", () => {
     await storesNothing(t, async () => {
       expectError(await editor.client.post(path, { ...valid, folderId: NOTHING }), 404, "not_found");
     });
+  });
+});
+
+/**
+ * Runs `act` while asking GET /api/health over and over, and answers what `act` gave with the
+ * slowest health answer: the server must keep answering everyone while one import is read.
+ */
+async function whileHealthChecked<T>(
+  act: Promise<T>,
+): Promise<{ result: T; slowestHealthMs: number; checks: number }> {
+  let done = false;
+  const finished = act.finally(() => {
+    done = true;
+  });
+  let slowest = 0;
+  let checks = 0;
+  do {
+    const started = performance.now();
+    const res = await t.app.request("/api/health");
+    expect(res.status).toBe(200);
+    slowest = Math.max(slowest, performance.now() - started);
+    checks++;
+    // paced, so the checks do not take the CPU from the conversion they watch
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  } while (!done);
+  return { result: await finished, slowestHealthMs: slowest, checks };
+}
+
+describe("import of files that are slow or huge to read", () => {
+  it("stops Markdown that takes too long to read (422) while the server keeps answering", async () => {
+    const { project, editor } = await documentsWorld(t);
+    const path = `/api/projects/${project.id}/documents/import`;
+    await storesNothing(t, async () => {
+      const started = performance.now();
+      const { result, slowestHealthMs, checks } = await whileHealthChecked(
+        Promise.all(
+          [SLOW_BACKTICKS, SLOW_EMPHASIS].map((text) =>
+            editor.client.post(path, { format: "markdown", filename: "langsam.md", content: base64(text) }),
+          ),
+        ),
+      );
+      for (const res of result) {
+        expectError(res, 422, "validation_failed");
+        expect(res.json.error.fields).toEqual({ content: "unreadable_file" });
+        expect(res.json.error.message).toMatch(/took too long/);
+      }
+      // both at once, each stopped after 5 s (plus starting its thread, slower on a busy machine)
+      expect(performance.now() - started).toBeLessThan(12_000);
+      expect(checks).toBeGreaterThan(10);
+      expect(slowestHealthMs).toBeLessThan(1_000);
+    });
+    const after = await editor.client.post(path, {
+      format: "markdown",
+      filename: "normal.md",
+      content: base64("# Danach"),
+    });
+    expect(after.status, after.text).toBe(201);
+  });
+
+  it("refuses Markdown over 1 MB before reading it", async () => {
+    const { project, editor } = await documentsWorld(t);
+    const path = `/api/projects/${project.id}/documents/import`;
+    await storesNothing(t, async () => {
+      const big = await editor.client.post(path, {
+        format: "markdown",
+        filename: "gross.md",
+        content: base64("a".repeat(1024 * 1024 + 1)),
+      });
+      expectError(big, 422, "validation_failed");
+      expect(big.json.error.fields).toEqual({ content: "unreadable_file" });
+      expect(big.json.error.message).toMatch(/up to 1 MB/);
+    });
+    const limit = await editor.client.post(path, {
+      format: "markdown",
+      filename: "genau.md",
+      content: base64("Ein Absatz mit etwas Text darin.\n\n".repeat(30_000).slice(0, 1024 * 1024)),
+    });
+    expect(limit.status, limit.text).toBe(201);
+  });
+
+  it("refuses Word files that unpack to more than 8 MB or need too much memory (422), while the server keeps answering", async () => {
+    const { project, editor } = await documentsWorld(t);
+    const path = `/api/projects/${project.id}/documents/import`;
+    // 20 MB of paragraphs declared honestly (62 KB zipped): refused by the zip directory check
+    const declared = wordFileOfParagraphs(20 * 1024 * 1024);
+    expect(declared.byteLength).toBeLessThan(100 * 1024);
+    // 7.5 MB: under that limit, but reading it needs far more than a conversion thread's heap
+    const dense = wordFileOfParagraphs(7.5 * 1024 * 1024);
+    await storesNothing(t, async () => {
+      const started = performance.now();
+      const { result, slowestHealthMs } = await whileHealthChecked(
+        Promise.all(
+          [declared, dense].map((bytes) =>
+            editor.client.post(path, { format: "docx", filename: "riesig.docx", content: base64(bytes) }),
+          ),
+        ),
+      );
+      const [tooLarge, tooDense] = result;
+      for (const res of result) {
+        expectError(res, 422, "validation_failed");
+        expect(res.json.error.fields).toEqual({ content: "unreadable_file" });
+      }
+      expect(tooLarge?.json.error.message).toBe("This file could not be read as a Word document.");
+      expect(tooDense?.json.error.message).toMatch(/too much memory|took too long/);
+      expect(performance.now() - started).toBeLessThan(12_000);
+      expect(slowestHealthMs).toBeLessThan(1_000);
+    });
+    const normal = await editor.client.post(path, {
+      format: "docx",
+      filename: "klein.docx",
+      content: base64(wordFileOfParagraphs(10 * 1024)),
+    });
+    expect(normal.status, normal.text).toBe(201);
+  });
+
+  it("converts two files at a time, lets eight wait and answers 503 busy beyond that", async () => {
+    const { project, editor } = await documentsWorld(t);
+    const path = `/api/projects/${project.id}/documents/import`;
+    const post = (text: string) =>
+      editor.client.post(path, { format: "markdown", filename: "x.md", content: base64(text) });
+    const slow = [post(SLOW_BACKTICKS), post(SLOW_BACKTICKS)];
+    await expect.poll(() => conversions.load.running).toBe(2);
+    const waiting = Array.from({ length: 8 }, (_, index) => post(`Wartet ${index}`));
+    await expect.poll(() => conversions.load.waiting).toBe(8);
+    const refused = await post("Eine zu viel");
+    expectError(refused, 503, "busy");
+    expect(refused.headers.get("retry-after")).toBe("5");
+    for (const res of await Promise.all(slow)) {
+      expectError(res, 422, "validation_failed");
+    }
+    for (const res of await Promise.all(waiting)) {
+      expect(res.status, res.text).toBe(201);
+    }
+    expect(conversions.load).toEqual({ running: 0, waiting: 0 });
   });
 });
 

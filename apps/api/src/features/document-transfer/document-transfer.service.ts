@@ -2,25 +2,24 @@ import { authorizeProject } from "@ensemble/access/authorize";
 import { readDocumentState } from "@ensemble/collab-core/storage";
 import type { Document, ExportFormat, ImportDocumentInput } from "@ensemble/contracts/documents";
 import { AppError } from "@ensemble/contracts/errors";
-import {
-  docxToJson,
-  jsonToDocx,
-  jsonToHtml,
-  jsonToMarkdown,
-  jsonToState,
-  markdownToJson,
-  stateToJson,
-} from "@ensemble/editor/convert";
+import { jsonToDocx, jsonToHtml, jsonToMarkdown, stateToJson } from "@ensemble/editor/convert";
 import type { z } from "zod";
 import type { AppDeps } from "../../deps.ts";
 import type { Caller } from "../../lib/caller.ts";
 import * as documents from "../documents/documents.service.ts";
+import { ConversionError, type ConversionFailure, conversions } from "./document-transfer.conversions.ts";
 import { attachmentDisposition, titleFromFilename } from "./document-transfer.filename.ts";
 
 type ImportInput = z.output<typeof ImportDocumentInput>;
 
 /** The largest file an import takes, decoded (the contract's base64 limit is a little above). */
 export const MAX_IMPORT_BYTES = 4 * 1024 * 1024;
+
+/**
+ * The largest Markdown file an import takes: Markdown parsing can grow much faster than the text
+ * (unclosed backticks or emphasis), and no real document needs more.
+ */
+export const MAX_MARKDOWN_BYTES = 1024 * 1024;
 
 /** A file to download. */
 export interface ExportedFile {
@@ -77,20 +76,49 @@ function markdownText(bytes: Uint8Array): string {
   }
 }
 
-/** The first state of a document made from a Markdown or Word file. */
+/** What to tell the importer when their file gave no document. */
+function failureMessage(format: ImportInput["format"], reason: ConversionFailure): string {
+  switch (reason) {
+    case "timeout":
+      return "Reading this file took too long, so it was stopped: it is too large or too complex to import. Split it into smaller files.";
+    case "memory":
+      return "Reading this file needed too much memory, so it was stopped: it is too large or too complex to import. Split it into smaller files.";
+    case "crashed":
+      return "Reading this file failed. Open it in its program, save it again and import it once more.";
+    default:
+      return format === "markdown"
+        ? "This file could not be read as a Markdown text."
+        : "This file could not be read as a Word document.";
+  }
+}
+
+/** The first state of a document made from a Markdown or Word file (converted in a worker thread). */
 async function fileState(
   deps: AppDeps,
   format: ImportInput["format"],
   bytes: Uint8Array,
 ): Promise<Uint8Array> {
-  if (format === "markdown") {
-    return jsonToState(markdownToJson(markdownText(bytes)));
+  if (format === "markdown" && bytes.byteLength > MAX_MARKDOWN_BYTES) {
+    throw unreadable("A Markdown file can be imported up to 1 MB; split it into smaller files.");
   }
   try {
-    return jsonToState(await docxToJson(bytes));
+    return await conversions.convert(
+      format === "markdown" ? { format, text: markdownText(bytes) } : { format, bytes },
+    );
   } catch (err) {
-    deps.logger.info({ err: String(err) }, "a Word import could not be read");
-    throw unreadable("This file could not be read as a Word document.");
+    if (!(err instanceof ConversionError)) {
+      throw err;
+    }
+    if (err.reason === "busy") {
+      const message = "Too many files are being imported right now; please try again in a moment.";
+      throw new AppError("busy", message, { retryAfter: 5 });
+    }
+    if (err.reason === "unavailable") {
+      // the server cannot convert anything: an operator's problem, answered 500 and logged
+      throw new Error(`Imports are unavailable: ${err.message}`, { cause: err });
+    }
+    deps.logger.info({ err: err.message, reason: err.reason, format }, "an imported file could not be read");
+    throw unreadable(failureMessage(format, err.reason));
   }
 }
 

@@ -1,0 +1,7 @@
+// The entry of an import's conversion thread (started by document-transfer.conversions.ts).
+// A worker thread cannot load TypeScript by itself: Node 20 ignores the `--import tsx` it inherits
+// from `node --import tsx` or the tsx CLI. tsx's namespaced import loads the worker module and what
+// it imports either way, and cannot clash with a loader a newer Node does pass on.
+import { tsImport } from "tsx/esm/api";
+
+await tsImport("./document-transfer.worker.ts", import.meta.url);
