@@ -12,6 +12,7 @@ const EnvSchema = z.object({
   MAIL_FROM: z.string().min(3).default("Ensemble <no-reply@localhost>"),
   TRUSTED_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   AUTH_RATE_LIMIT: z.coerce.number().int().min(1).default(60),
+  MAIL_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   WEB_DIST: z.string().optional(),
   LOG_FORMAT: z.enum(["json", "pretty"]).optional(),
@@ -34,6 +35,8 @@ export interface AppConfig {
   trustedProxyHops: number;
   /** Requests per minute and IP on the auth routes. */
   authRateLimit: number;
+  /** Account mails (verification, reset) per hour and IP. */
+  mailRateLimit: number;
   logLevel: string;
   /** "pretty" for people at a terminal, "json" for log collectors. */
   logFormat: "json" | "pretty";
@@ -65,6 +68,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     mailFrom: e.MAIL_FROM,
     trustedProxyHops: e.TRUSTED_PROXY,
     authRateLimit: e.AUTH_RATE_LIMIT,
+    mailRateLimit: e.MAIL_RATE_LIMIT,
     logLevel: e.LOG_LEVEL,
     logFormat: e.LOG_FORMAT ?? (process.stdout.isTTY ? "pretty" : "json"),
     webDist: resolve(e.WEB_DIST ?? new URL("../../web/dist", import.meta.url).pathname),

@@ -49,7 +49,10 @@ export async function createRuntime(config: AppConfig, logger?: Logger): Promise
     mailer: config.smtpUrl
       ? smtpMailer(config.smtpUrl, config.mailFrom)
       : outboxMailer(outboxDir(config.dataDir), config.mailFrom, log),
-    limits: new RateLimits({ ...defaultRateLimits, authPerMinute: config.authRateLimit }, redis),
+    limits: new RateLimits(
+      { ...defaultRateLimits, authPerMinute: config.authRateLimit, mailPerHourPerIp: config.mailRateLimit },
+      redis,
+    ),
     sessionPolicy: defaultSessionPolicy,
     logger: log,
     now: () => new Date(),
