@@ -389,4 +389,19 @@ test("writing with the keyboard next to the toolbar: the caret line never hides 
     .toBeGreaterThanOrEqual((box?.y ?? 0) + (box?.height ?? 0));
   // the text did scroll (the toolbar is stuck at the top, not where it started)
   await expect(editor.getByText("Probe 1", { exact: true })).not.toBeInViewport();
+
+  // a checklist box is named in German and keeps the keyboard: Space ticks, Space unticks, no text typed
+  await editor.press("Control+End");
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("[ ] Plakate drucken");
+  const box1 = page.getByRole("checkbox", { name: "Erledigt: Plakate drucken" });
+  await expect(box1).toBeVisible();
+  await box1.focus();
+  await page.keyboard.press("Space");
+  await expect(box1).toBeChecked();
+  await expect(box1).toBeFocused();
+  await page.keyboard.press("Space");
+  await expect(box1).not.toBeChecked();
+  await expect(box1).toBeFocused();
+  await expect(editor.getByText("Plakate drucken", { exact: true })).toBeVisible();
 });

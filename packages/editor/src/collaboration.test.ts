@@ -16,13 +16,13 @@ function yjsBinding(ydoc: Y.Doc) {
   });
 }
 
-/** The happy-dom document vitest installs for this file (the project's TypeScript lib has no DOM). */
-const { document } = globalThis as unknown as { document: HappyDocument };
+/** The happy-dom document vitest installs for this file. */
+const happy = (globalThis as unknown as { document: HappyDocument }).document;
 
 const editors: Editor[] = [];
 function collaborativeEditor(ydoc: Y.Doc): Editor {
   const editor = new Editor({
-    element: document.createElement("div"),
+    element: happy.createElement("div") as unknown as HTMLElement,
     extensions: [...documentExtensions({ collaboration: true }), yjsBinding(ydoc)],
   });
   editors.push(editor);

@@ -272,6 +272,82 @@ export interface DocumentExtensionOptions {
   collaboration?: boolean;
   /** Text shown in an empty document (web editor only; no effect on the schema). */
   placeholder?: string;
+  /** The checklist box's accessible name in the reader's language (web editor; no effect on the schema). */
+  checkboxLabel?: (text: string, checked: boolean) => string;
+}
+
+/**
+ * Checklist items whose box keeps the keyboard: Tiptap's own view moves focus into the text after
+ * a tick, so the next Space typed a character (accessibility review). The box is named in the
+ * reader's language and is disabled where the document is read-only, so it never looks operable
+ * when it is not. Same node and schema as TaskItem.
+ */
+function accessibleTaskItem(checkboxLabel: DocumentExtensionOptions["checkboxLabel"]) {
+  return TaskItem.extend({
+    addNodeView() {
+      return ({ node, HTMLAttributes, getPos, editor }) => {
+        const item = document.createElement("li");
+        const wrapper = document.createElement("label");
+        const checkbox = document.createElement("input");
+        const content = document.createElement("div");
+        wrapper.contentEditable = "false";
+        checkbox.type = "checkbox";
+        const show = (current: typeof node) => {
+          item.dataset.checked = String(current.attrs.checked);
+          checkbox.checked = Boolean(current.attrs.checked);
+          const text = current.textContent.trim();
+          checkbox.setAttribute(
+            "aria-label",
+            checkboxLabel ? checkboxLabel(text, checkbox.checked) : `Task: ${text || "empty"}`,
+          );
+        };
+        const syncEditable = () => {
+          checkbox.disabled = !editor.isEditable;
+        };
+        checkbox.addEventListener("mousedown", (event) => event.preventDefault());
+        checkbox.addEventListener("change", () => {
+          const position = typeof getPos === "function" ? getPos() : undefined;
+          if (!editor.isEditable || typeof position !== "number") {
+            checkbox.checked = !checkbox.checked;
+            return;
+          }
+          const checked = checkbox.checked;
+          // no .focus(): the box keeps the keyboard
+          editor
+            .chain()
+            .command(({ tr }) => {
+              const current = tr.doc.nodeAt(position);
+              tr.setNodeMarkup(position, undefined, { ...current?.attrs, checked });
+              return true;
+            })
+            .run();
+        });
+        for (const [key, value] of Object.entries({ ...this.options.HTMLAttributes, ...HTMLAttributes })) {
+          item.setAttribute(key, String(value));
+        }
+        show(node);
+        syncEditable();
+        editor.on("transaction", syncEditable);
+        wrapper.append(checkbox);
+        item.append(wrapper, content);
+        return {
+          dom: item,
+          contentDOM: content,
+          update: (updated) => {
+            if (updated.type !== this.type) {
+              return false;
+            }
+            show(updated);
+            syncEditable();
+            return true;
+          },
+          destroy: () => {
+            editor.off("transaction", syncEditable);
+          },
+        };
+      };
+    },
+  });
 }
 
 /**
@@ -301,7 +377,7 @@ export function documentExtensions(options: DocumentExtensionOptions = {}): Exte
     SafeCodeBlock,
     FastOrderedList,
     FastTaskList,
-    TaskItem.configure({ nested: true }),
+    accessibleTaskItem(options.checkboxLabel).configure({ nested: true }),
     FastTable.configure({ resizable: false }),
     TableRow,
     TableHeader,

@@ -470,7 +470,12 @@ function CollaborativeEditor({
   const editor = useEditor(
     {
       extensions: [
-        ...documentExtensions({ collaboration: true, placeholder: t("documents.editor.placeholder") }),
+        ...documentExtensions({
+          collaboration: true,
+          placeholder: t("documents.editor.placeholder"),
+          checkboxLabel: (text) =>
+            t("documents.editor.taskDone", { text: text || t("documents.editor.taskEmpty") }),
+        }),
         Collaboration.configure({ document: session.ydoc, field: "default" }),
         CollaborationCaret.configure({
           provider: session.provider,

@@ -1,6 +1,7 @@
 import { documentExtensions } from "@ensemble/editor/extensions";
 import type { JSONContent } from "@tiptap/core";
 import { EditorContent, useEditor } from "@tiptap/react";
+import { useTranslation } from "react-i18next";
 
 /** Tiptap JSON as the API sends it (a record), checked to be a document before it is shown. */
 export function asDocumentJson(content: Record<string, unknown>): JSONContent | null {
@@ -15,9 +16,13 @@ export function asDocumentJson(content: Record<string, unknown>): JSONContent | 
  * like the document (and nothing of it is dropped).
  */
 export function VersionPreview({ content, label }: { content: JSONContent; label: string }) {
+  const { t } = useTranslation();
   const editor = useEditor(
     {
-      extensions: documentExtensions(),
+      extensions: documentExtensions({
+        checkboxLabel: (text) =>
+          t("documents.editor.taskDone", { text: text || t("documents.editor.taskEmpty") }),
+      }),
       content,
       editable: false,
       immediatelyRender: false,
