@@ -286,10 +286,12 @@ function accessibleTaskItem(checkboxLabel: DocumentExtensionOptions["checkboxLab
   return TaskItem.extend({
     addNodeView() {
       return ({ node, HTMLAttributes, getPos, editor }) => {
-        const item = document.createElement("li");
-        const wrapper = document.createElement("label");
-        const checkbox = document.createElement("input");
-        const content = document.createElement("div");
+        // the editor's own document (no DOM global needed where this file is only type-checked)
+        const dom = editor.view.dom.ownerDocument;
+        const item = dom.createElement("li");
+        const wrapper = dom.createElement("label");
+        const checkbox = dom.createElement("input");
+        const content = dom.createElement("div");
         wrapper.contentEditable = "false";
         checkbox.type = "checkbox";
         const show = (current: typeof node) => {
@@ -304,7 +306,7 @@ function accessibleTaskItem(checkboxLabel: DocumentExtensionOptions["checkboxLab
         const syncEditable = () => {
           checkbox.disabled = !editor.isEditable;
         };
-        checkbox.addEventListener("mousedown", (event) => event.preventDefault());
+        checkbox.addEventListener("mousedown", (event: { preventDefault(): void }) => event.preventDefault());
         checkbox.addEventListener("change", () => {
           const position = typeof getPos === "function" ? getPos() : undefined;
           if (!editor.isEditable || typeof position !== "number") {
