@@ -1,6 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { resolve } from "node:path";
-import { PGlite } from "@electric-sql/pglite";
+import type { PGlite } from "@electric-sql/pglite";
 import { Kysely, PGliteDialect, PostgresDialect } from "kysely";
 import pg from "pg";
 import type { Database } from "./schema.ts";
@@ -41,14 +41,20 @@ export function createDb(config: DbConfig): DbHandle {
     target = resolve(dataDir);
     mkdirSync(target, { recursive: true });
   }
-  const pglite = new PGlite(target);
-  const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
+  // loaded on first use: a PostgreSQL deployment never pays PGlite's ~47 MB of code and memory
+  let pglite: PGlite | null = null;
+  const open = async (): Promise<PGlite> => {
+    const { PGlite: Engine } = await import("@electric-sql/pglite");
+    pglite = new Engine(target);
+    return pglite;
+  };
+  const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite: open }) });
   return {
     db,
     engine: "pglite",
     close: async () => {
       await db.destroy();
-      if (!pglite.closed) {
+      if (pglite && !pglite.closed) {
         await pglite.close();
       }
     },
