@@ -1,16 +1,17 @@
 /**
  * `pnpm bench collab`: simulated y-websocket clients on one document against our collaboration
- * server, `@y/websocket-server` 0.1.1 and `@hocuspocus/server` 4.7, in the same run, each server
- * in its own process. Prints the tables, the ratios ours / each peer, and last one line per
- * target of issue 5. Options: --quick, --only <ids>, --servers <kinds>, --workers <n>, --settle <s>,
- * --no-priority (see collab/README.md).
+ * server, `@y/websocket-server` 0.1.1, `@hocuspocus/server` 4.7 and a bare relay (the machine
+ * floor, load scenarios only), in the same run, each server in its own process. Prints the tables,
+ * the ratios ours / each other server, and last one line per target of issue 5 (and ours).
+ * Options: --quick, --only <ids>, --servers <kinds>, --workers <n>, --settle <s>, --no-priority
+ * (see collab/README.md).
  */
 import { execFileSync } from "node:child_process";
 import { availableParallelism, loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import { loadHistory } from "./collab/history.ts";
 import { BenchDb } from "./collab/ours-db.ts";
-import { firstSyncTable, idleTable, loadTable, ms, targets } from "./collab/report.ts";
+import { firstSyncTable, idleTable, loadTable, ms, targetLine, targets } from "./collab/report.ts";
 import {
   type FirstSyncResult,
   type IdleResult,
@@ -21,7 +22,14 @@ import {
   runIdle,
   runLoad,
 } from "./collab/scenarios.ts";
-import { killAllServers, ROOT, raisePriority, SERVER_KINDS, type ServerKind } from "./collab/servers.ts";
+import {
+  keepsDocuments,
+  killAllServers,
+  ROOT,
+  raisePriority,
+  SERVER_KINDS,
+  type ServerKind,
+} from "./collab/servers.ts";
 import { nowMs } from "./collab/stats.ts";
 
 const SCENARIOS = ["500x1", "250x4", "light10", "light100", "presence", "first-sync", "idle"] as const;
@@ -61,6 +69,8 @@ for (const s of servers) {
     process.exit(2);
   }
 }
+/** First sync and idle need a server that keeps documents; the floor only relays. */
+const documentServers = servers.filter(keepsDocuments);
 const quick = values.quick ?? false;
 const workers = Math.max(1, Number(values.workers ?? Math.min(2, availableParallelism())));
 const ran = (id: string): boolean => !only || only.has(id);
@@ -153,13 +163,17 @@ async function main(): Promise<void> {
     }
   }
 
+  const skipped = servers.filter((k) => !keepsDocuments(k));
+  if (skipped.length > 0 && (ran("first-sync") || ran("idle"))) {
+    log(`${skipped.join(", ")}: no first sync or idle run (it keeps no document to serve or hold)`);
+  }
   const firstSync: FirstSyncResult[] = [];
   if (ran("first-sync")) {
     const history = loadHistory(1_000_000, 500, log);
     log(
       `history: ${history.edits.toLocaleString("en")} edits, ${(history.full.byteLength / 1e6).toFixed(2)} MB (snapshot + ${history.tail.length} logged updates for ours)`,
     );
-    for (const kind of servers) {
+    for (const kind of documentServers) {
       log(`first sync · ${kind} …`);
       const r = await runFirstSync(kind, history, quick ? 5 : 10, ctx);
       firstSync.push(r);
@@ -174,7 +188,7 @@ async function main(): Promise<void> {
   const idle: IdleResult[] = [];
   if (ran("idle")) {
     const watchers: Promise<void>[] = [];
-    for (const kind of servers) {
+    for (const kind of documentServers) {
       log(`idle documents · ${kind} …`);
       const { result, watching } = await runIdle(kind, 1000, 65, ctx);
       idle.push(result);
@@ -238,7 +252,7 @@ async function main(): Promise<void> {
   log("done");
   if (servers.includes("ours")) {
     for (const t of targets(load, firstSync, idle, ran)) {
-      console.log(`target ${t.name}: ${t.value} (goal ${t.goal}) ${t.ok ? "ok" : "short"}`);
+      console.log(targetLine(t));
     }
   }
 }

@@ -33,6 +33,13 @@ export interface ClientTarget {
   query: string;
   dialect: Dialect;
   headers: Record<string, string>;
+  /**
+   * Whether a measuring client starts its paragraph as soon as it is synced (as an editor does
+   * on Enter). False for a relay that keeps no state (the floor): a client that joins later would
+   * never get that paragraph, and every edit after it would wait for it forever, as in a Y.Doc; so
+   * the paragraph goes with the first keystroke instead (in the warm-up, after everyone joined).
+   */
+  paragraphOnConnect: boolean;
 }
 
 /** Where a client records what it measures (null tables: nothing is tracked). */
@@ -199,7 +206,7 @@ export class SimClient {
             return;
           }
           this.stepTwoWaiter = () => {
-            if (this.meter.tables) {
+            if (this.meter.tables && this.target.paragraphOnConnect) {
               this.startParagraph();
             }
             done();

@@ -3,7 +3,7 @@ import { type Arrival, characterCount, type Meter, SimClient } from "./client.ts
 import { Generator } from "./generator.ts";
 import type { History } from "./history.ts";
 import type { BenchDb } from "./ours-db.ts";
-import { machineBusyMs, RunningServer, type ServerKind } from "./servers.ts";
+import { keepsDocuments, machineBusyMs, RunningServer, type ServerKind } from "./servers.ts";
 import {
   COUNTER_AWARENESS_DELIVERIES,
   COUNTER_EDIT_DELIVERIES,
@@ -106,6 +106,23 @@ function emptyMeter(): Meter {
   };
 }
 
+/** Whether `doc` holds every client's every character ("yes", or what is missing). */
+function holdsEverything(doc: Y.Doc, typed: Map<number, { clock: number; chars: number }>): string {
+  let missing = 0;
+  let expectedLength = 0;
+  for (const [i, { clock, chars }] of typed) {
+    expectedLength += chars;
+    if (Y.getState(doc.store, CLIENT_ID_BASE + i) !== clock) {
+      missing++;
+    }
+  }
+  const length = characterCount(doc);
+  if (missing === 0 && length === expectedLength) {
+    return "yes";
+  }
+  return `NO: ${missing} clients' edits incomplete, ${length}/${expectedLength} characters`;
+}
+
 /** Reads the whole document through a fresh client and checks every client's edits are in it. */
 async function verify(
   server: RunningServer,
@@ -120,23 +137,44 @@ async function verify(
     for (const a of arrivals) {
       Y.applyUpdate(doc, a.payload);
     }
-    let missing = 0;
-    let expectedLength = 0;
-    for (const [i, { clock, chars }] of typed) {
-      expectedLength += chars;
-      if (Y.getState(doc.store, CLIENT_ID_BASE + i) !== clock) {
-        missing++;
-      }
-    }
-    const length = characterCount(doc);
-    if (missing === 0 && length === expectedLength) {
-      return "yes";
-    }
-    return `NO: ${missing} clients' edits incomplete, ${length}/${expectedLength} characters`;
+    return holdsEverything(doc, typed);
   } catch (err) {
     return `NO: ${err instanceof Error ? err.message : String(err)}`;
   } finally {
     await client.close();
+  }
+}
+
+/**
+ * For a server that keeps no document (the floor): what an observer, connected before any client,
+ * received through the relay, integrated into a Y.Doc, must hold every client's edits. Frames
+ * still queued after the drain may arrive later: it waits (bounded) while they keep coming.
+ */
+async function verifyObserved(
+  observer: SimClient,
+  typed: Map<number, { clock: number; chars: number }>,
+  timeoutMs: number,
+): Promise<string> {
+  const doc = new Y.Doc();
+  const end = nowMs() + timeoutMs;
+  let applied = 0;
+  let lastProgress = nowMs();
+  for (;;) {
+    const arrivals = observer.capture ?? [];
+    if (arrivals.length > applied) {
+      lastProgress = nowMs();
+    }
+    for (; applied < arrivals.length; applied++) {
+      const a = arrivals[applied];
+      if (a) {
+        Y.applyUpdate(doc, a.payload);
+      }
+    }
+    const verdict = holdsEverything(doc, typed);
+    if (verdict === "yes" || nowMs() > end || nowMs() - lastProgress > 3000) {
+      return observer.open ? verdict : `${verdict} (the observer was disconnected)`;
+    }
+    await sleep(200);
   }
 }
 
@@ -185,6 +223,7 @@ export async function runLoad(kind: ServerKind, sc: LoadScenario, ctx: RunContex
     converged: "-",
   };
   let server: RunningServer | null = null;
+  let observer: SimClient | null = null;
   try {
     if (ctx.settleMs > 0) {
       const busy = await waitForQuiet(ctx.settleMs);
@@ -194,6 +233,12 @@ export async function runLoad(kind: ServerKind, sc: LoadScenario, ctx: RunContex
     }
     server = await RunningServer.start(kind, ctx.db);
     const documentName = await server.newDocument();
+    if (!keepsDocuments(kind)) {
+      // the relay cannot answer a full sync afterwards: watch the document from the start instead
+      observer = new SimClient({ index: 1_000_000, documentName }, server.target(), emptyMeter(), 0);
+      await observer.connect(30_000, false);
+      observer.capture = [];
+    }
     const n = sc.clients;
     const totalMs = sc.warmupMs + sc.measureMs;
     const editSlots = Math.ceil((sc.editRate * totalMs) / 1000) + 6; // + the paragraph and its text
@@ -294,9 +339,13 @@ export async function runLoad(kind: ServerKind, sc: LoadScenario, ctx: RunContex
       result.cpuUsPerDelivery = allDeliveries > 0 ? (cpu * 1000) / allDeliveries : Number.NaN;
       const updates = result.edits.tracked + (result.awareness?.tracked ?? 0);
       result.framesPerUpdate = updates > 0 ? report.frames / updates : Number.NaN;
-      result.converged = server.alive
-        ? await verify(server, documentName, report.typed)
-        : `NO: the server exited (${server.exit})`;
+      if (!server.alive) {
+        result.converged = `NO: the server exited (${server.exit})`;
+      } else if (observer) {
+        result.converged = await verifyObserved(observer, report.typed, 60_000);
+      } else {
+        result.converged = await verify(server, documentName, report.typed);
+      }
     } finally {
       await generator.close().catch(() => undefined);
     }
@@ -306,6 +355,7 @@ export async function runLoad(kind: ServerKind, sc: LoadScenario, ctx: RunContex
       result.error += `\n  server output: ${server.printed.slice(-1500)}`;
     }
   } finally {
+    await observer?.close();
     if (server) {
       result.peakRssMb = server.memoryKb().peak / 1024;
       if (!server.alive) {

@@ -11,8 +11,16 @@ import { nowMs, sleep } from "./stats.ts";
 
 export const ROOT = join(import.meta.dirname, "..", "..");
 
-export type ServerKind = "ours" | "hocuspocus" | "y-websocket-server";
-export const SERVER_KINDS: readonly ServerKind[] = ["ours", "hocuspocus", "y-websocket-server"];
+export type ServerKind = "ours" | "hocuspocus" | "y-websocket-server" | "floor";
+export const SERVER_KINDS: readonly ServerKind[] = ["ours", "hocuspocus", "y-websocket-server", "floor"];
+
+/**
+ * Servers that keep the document, so they can serve a long history to a new client and hold idle
+ * documents (the floor only relays: first sync and idle would measure nothing it does).
+ */
+export function keepsDocuments(kind: ServerKind): boolean {
+  return kind !== "floor";
+}
 
 const CLOCK_TICKS = (() => {
   try {
@@ -194,6 +202,7 @@ export class RunningServer {
         baseUrl,
         query: "?acks=1",
         dialect: "y-websocket",
+        paragraphOnConnect: true,
         headers: {
           origin: `http://127.0.0.1:${this.port}`,
           cookie: `ensemble_session=${this.db.person.token}`,
@@ -204,6 +213,7 @@ export class RunningServer {
       baseUrl,
       query: "",
       dialect: this.kind === "hocuspocus" ? "hocuspocus" : "y-websocket",
+      paragraphOnConnect: this.kind !== "floor",
       headers: {},
     };
   }
