@@ -13,6 +13,7 @@ import { loadHistory } from "./collab/history.ts";
 import { BenchDb } from "./collab/ours-db.ts";
 import { firstSyncTable, idleTable, loadTable, ms, targetLine, targets } from "./collab/report.ts";
 import {
+  COLD_OPENS,
   type FirstSyncResult,
   type IdleResult,
   type LoadResult,
@@ -177,10 +178,14 @@ async function main(): Promise<void> {
       log(`first sync · ${kind} …`);
       const r = await runFirstSync(kind, history, quick ? 5 : 10, ctx);
       firstSync.push(r);
+      const cold =
+        kind === "ours"
+          ? `; cold open history ${r.coldHistoryMs.map((v) => v.toFixed(0)).join(" ")} ms, one snapshot ${r.coldSnapshotMs.map((v) => v.toFixed(0)).join(" ")} ms`
+          : "";
       log(
         r.error
           ? `  error: ${r.error.split("\n")[0]}`
-          : `  new ${r.newMs.map((v) => v.toFixed(1)).join(" ")} ms`,
+          : `  new ${r.newMs.map((v) => v.toFixed(1)).join(" ")} ms${cold}; other document worst ${ms(r.otherDocWorstMs)} over ${r.otherDocEdits} edits`,
       );
     }
   }
@@ -227,7 +232,13 @@ async function main(): Promise<void> {
       "state vector, returning = lacks the last 500 edits; CPU = server CPU per sync (10 ms ticks). Then one client types 600",
     );
     console.log(
-      "characters at 100/s into that document while another watches: the first edit, the median, the worst after 1 s.",
+      "characters at 100/s into that document while another watches: the first edit, the median, the worst after 1 s;",
+    );
+    console.log(
+      `meanwhile one client types at 50 Hz into a small second document on the same server: "other doc" p50 and worst.`,
+    );
+    console.log(
+      `Cold open (ours): medians of ${COLD_OPENS} fresh documents each, stored as snapshot + 500 logged updates / as one snapshot.`,
     );
     console.log(firstSyncTable(firstSync));
     console.log("");

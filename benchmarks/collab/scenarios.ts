@@ -370,10 +370,12 @@ export async function runLoad(kind: ServerKind, sc: LoadScenario, ctx: RunContex
 export interface FirstSyncResult {
   server: ServerKind;
   error: string | null;
-  /** Ours: the first client opening the stored history (room loaded from the database). */
-  coldHistoryMs: number;
-  /** Ours: the same content stored as one snapshot, opened cold. */
-  coldSnapshotMs: number;
+  /**
+   * Ours: cold opens (the room loaded from the database) of fresh documents stored as a snapshot
+   * plus a log of 500 updates, and of the same content stored as one snapshot, alternated.
+   */
+  coldHistoryMs: number[];
+  coldSnapshotMs: number[];
   /** Peers: time to hand them the history (one 5 MB update). */
   seedMs: number;
   /** Until the client holds everything (step 2 and whatever update follows it). */
@@ -393,29 +395,49 @@ export interface FirstSyncResult {
   firstEditMs: number;
   editP50Ms: number;
   editMaxMs: number;
+  /**
+   * Meanwhile, on a small second document on the same server, one client types at 50 Hz and
+   * another watches: the median and the worst latency there (a stalled event loop shows here).
+   */
+  otherDocP50Ms: number;
+  otherDocWorstMs: number;
+  otherDocEdits: number;
   peakRssMb: number;
 }
 
+/** Cold opens of each kind of stored document (ours), for medians. */
+export const COLD_OPENS = 5;
+/** Typing into the small second document while the large one is edited. */
+const OTHER_DOCUMENT_RATE = 50;
+
+interface TypingResult {
+  firstMs: number;
+  p50Ms: number;
+  maxMs: number;
+  maxAfterFirstSecondMs: number;
+  count: number;
+}
+
 /**
- * `typist` types `count` characters, `rate` per second (bounded by 30 s); `watcher` records when
- * each arrived. Returns the first edit's latency, the median, and the worst after the first second.
+ * `typist` types up to `count` characters, `rate` per second, until `stop()` says so (bounded by
+ * 30 s); `watcher` records when each arrived. Returns the first edit's latency, the median, the
+ * worst, and the worst after the first second.
  */
 async function typeAndWatch(
   typist: SimClient,
   watcher: SimClient,
-  count: number,
-  rate: number,
-): Promise<{ firstMs: number; p50Ms: number; maxAfterFirstSecondMs: number }> {
+  options: { count: number; rate: number; stop?: () => boolean },
+): Promise<TypingResult> {
   const arrivals: Arrival[] = [];
   watcher.capture = arrivals;
   const sent: Array<{ at: number; clock: number }> = [];
   const start = nowMs();
   try {
-    for (let i = 0; i < count && nowMs() - start < 30_000; i++) {
+    for (let i = 0; i < options.count && nowMs() - start < 30_000 && !options.stop?.(); i++) {
       const at = nowMs();
       typist.typeSentence("x");
       sent.push({ at, clock: typist.clock });
-      await sleep(Math.max(0, start + ((i + 1) * 1000) / rate - nowMs()));
+      await sleep(Math.max(0, start + ((i + 1) * 1000) / options.rate - nowMs()));
     }
     const settle = nowMs() + 10_000;
     const lastClock = sent[sent.length - 1]?.clock ?? 0;
@@ -439,8 +461,32 @@ async function typeAndWatch(
   return {
     firstMs: latencies[0]?.ms ?? Number.NaN,
     p50Ms: median(latencies.map((l) => l.ms)),
+    maxMs: latencies.length > 0 ? Math.max(...latencies.map((l) => l.ms)) : Number.NaN,
     maxAfterFirstSecondMs: later.length > 0 ? Math.max(...later) : Number.NaN,
+    count: latencies.length,
   };
+}
+
+/**
+ * When the client held everything `vector` lacked of `fullVector` (ms after `sentAt`), or ∞.
+ * Arrivals are in order; the step 2 and any update after it count.
+ */
+function completedAfter(
+  arrivals: readonly Arrival[],
+  vector: Uint8Array,
+  fullVector: Map<number, number>,
+  sentAt: number,
+): number {
+  const have = Y.decodeStateVector(vector);
+  for (const a of arrivals) {
+    for (const [id, clock] of Y.parseUpdateMeta(a.payload).to) {
+      have.set(id, Math.max(have.get(id) ?? 0, clock));
+    }
+    if ([...fullVector].every(([id, clock]) => (have.get(id) ?? 0) >= clock)) {
+      return a.at - sentAt;
+    }
+  }
+  return Number.POSITIVE_INFINITY;
 }
 
 /** A new and a returning client opening a document with a 10^6-edit history. */
@@ -453,8 +499,8 @@ export async function runFirstSync(
   const result: FirstSyncResult = {
     server: kind,
     error: null,
-    coldHistoryMs: Number.NaN,
-    coldSnapshotMs: Number.NaN,
+    coldHistoryMs: [],
+    coldSnapshotMs: [],
     seedMs: Number.NaN,
     newMs: [],
     returningMs: [],
@@ -468,6 +514,9 @@ export async function runFirstSync(
     firstEditMs: Number.NaN,
     editP50Ms: Number.NaN,
     editMaxMs: Number.NaN,
+    otherDocP50Ms: Number.NaN,
+    otherDocWorstMs: Number.NaN,
+    otherDocEdits: 0,
     peakRssMb: Number.NaN,
   };
   let server: RunningServer | null = null;
@@ -476,11 +525,20 @@ export async function runFirstSync(
     const s = await RunningServer.start(kind, ctx.db);
     server = s;
     const target = s.target();
+    const fullVector = Y.decodeStateVector(Y.encodeStateVectorFromUpdate(history.full));
     let documentName: string;
-    let snapshotDocument: string | null = null;
+    // ours: fresh documents for the cold opens, history and one-snapshot alternated A B B A …
+    const coldOpens: Array<{ name: string; kind: "history" | "snapshot" }> = [];
     if (ctx.db && kind === "ours") {
       documentName = await ctx.db.historyDocument(history.snapshot, history.tail);
-      snapshotDocument = await ctx.db.snapshotDocument(history.full);
+      for (let i = 0; i < COLD_OPENS * 2; i++) {
+        const asHistory = i % 4 === 0 || i % 4 === 3;
+        coldOpens.push(
+          asHistory
+            ? { name: await ctx.db.historyDocument(history.snapshot, history.tail), kind: "history" }
+            : { name: await ctx.db.snapshotDocument(history.full), kind: "snapshot" },
+        );
+      }
     } else {
       documentName = await s.newDocument();
     }
@@ -490,26 +548,25 @@ export async function runFirstSync(
       await c.connect(60_000, false);
       return c;
     };
-    // the first client keeps the document loaded
+    // the first client keeps the document loaded (ours: its cold open is the untimed warm-up)
     const first = await client(documentName);
     open.push(first);
     if (kind === "ours") {
-      const { sentAt, arrivals } = await first.syncCapture(EMPTY_STATE_VECTOR, 150, 60_000);
-      result.coldHistoryMs = (arrivals[arrivals.length - 1]?.at ?? Number.NaN) - sentAt;
+      await first.syncCapture(EMPTY_STATE_VECTOR, 150, 60_000);
     } else {
       const started = nowMs();
       first.pushUpdate(history.full);
       await first.roundTrip(120_000);
       result.seedMs = nowMs() - started;
     }
-    // the same content as one snapshot, opened cold too (ours only)
-    if (snapshotDocument) {
-      const c = await client(snapshotDocument);
-      open.push(c);
+    for (const cold of coldOpens) {
+      const c = await client(cold.name);
       const { sentAt, arrivals } = await c.syncCapture(EMPTY_STATE_VECTOR, 150, 60_000);
-      result.coldSnapshotMs = (arrivals[arrivals.length - 1]?.at ?? Number.NaN) - sentAt;
+      await c.close();
+      const took = completedAfter(arrivals, EMPTY_STATE_VECTOR, fullVector, sentAt);
+      (cold.kind === "history" ? result.coldHistoryMs : result.coldSnapshotMs).push(took);
+      await sleep(100);
     }
-    const fullVector = Y.decodeStateVector(Y.encodeStateVectorFromUpdate(history.full));
     const probe = async (
       vector: Uint8Array,
     ): Promise<{
@@ -534,24 +591,12 @@ export async function runFirstSync(
         // measured: until the client holds every client's edits (the step 2 and any update after it)
         out.cpuMs += (s.cpuMs() - cpu0) / probes;
         await c.close();
-        const have = Y.decodeStateVector(vector);
-        let complete = Number.POSITIVE_INFINITY;
-        let bytes = 0;
-        for (const a of arrivals) {
-          bytes += a.payload.byteLength;
-          if (a.sub === SYNC_STEP2 && out.stepTwoMs.length === i) {
-            out.stepTwoMs.push(a.at - sentAt);
-          }
-          for (const [id, clock] of Y.parseUpdateMeta(a.payload).to) {
-            have.set(id, Math.max(have.get(id) ?? 0, clock));
-          }
-          if ([...fullVector].every(([id, clock]) => (have.get(id) ?? 0) >= clock)) {
-            complete = a.at - sentAt;
-            break;
-          }
+        const twoAt = arrivals.find((a) => a.sub === SYNC_STEP2)?.at;
+        if (twoAt !== undefined) {
+          out.stepTwoMs.push(twoAt - sentAt);
         }
-        out.ms.push(complete);
-        out.bytes = bytes;
+        out.ms.push(completedAfter(arrivals, vector, fullVector, sentAt));
+        out.bytes = arrivals.reduce((n, a) => n + a.payload.byteLength, 0);
         out.payloads = arrivals.map((a) => a.payload);
       }
       return out;
@@ -582,13 +627,37 @@ export async function runFirstSync(
       full === history.textLength && rest === history.textLength
         ? "yes"
         : `NO: new client ${full}, returning ${rest} of ${history.textLength} characters`;
-    // editing it: the first edit, then a steady typist past our compaction threshold
+    // a small second document on the same server, already edited, with a typist and a watcher
+    const otherName = await s.newDocument();
+    const otherTypist = await client(otherName);
+    const otherWatcher = await client(otherName);
+    open.push(otherTypist, otherWatcher);
+    await otherWatcher.roundTrip(30_000);
+    await otherTypist.roundTrip(30_000);
+    otherTypist.typeSentence("Protokoll der Sitzung: ");
+    await otherTypist.roundTrip(30_000);
+    await sleep(200);
+    // editing the large one: the first edit, then a steady typist past our compaction threshold,
+    // while the small one is typed into at 50 Hz until that is over
     const editor = await client(documentName);
     open.push(editor);
-    const edits = await typeAndWatch(editor, first, 600, 100);
+    let bigDone = false;
+    const [edits, other] = await Promise.all([
+      typeAndWatch(editor, first, { count: 600, rate: 100 }).finally(() => {
+        bigDone = true;
+      }),
+      typeAndWatch(otherTypist, otherWatcher, {
+        count: Number.POSITIVE_INFINITY,
+        rate: OTHER_DOCUMENT_RATE,
+        stop: () => bigDone,
+      }),
+    ]);
     result.firstEditMs = edits.firstMs;
     result.editMaxMs = edits.maxAfterFirstSecondMs;
     result.editP50Ms = edits.p50Ms;
+    result.otherDocP50Ms = other.p50Ms;
+    result.otherDocWorstMs = other.maxMs;
+    result.otherDocEdits = other.count;
   } catch (err) {
     result.error = err instanceof Error ? err.message : String(err);
   } finally {
