@@ -2,6 +2,7 @@ import type { RevocationBus } from "@ensemble/access/revocations";
 import type { PasswordHasher } from "@ensemble/auth/passwords";
 import type { SessionPolicy } from "@ensemble/auth/sessions";
 import type { Db } from "@ensemble/db/db";
+import type { EventNotifier } from "@ensemble/events/notifier";
 import type { Logger } from "pino";
 import type { AppConfig } from "./env.ts";
 import type { RateLimits } from "./lib/rate-limit.ts";
@@ -20,6 +21,8 @@ export interface AppDeps {
   now: () => Date;
   /** Tells every process when someone loses access, so live connections close at once. */
   revocations: RevocationBus;
+  /** Wakes the live event streams of every process after a transaction appended events. */
+  events: EventNotifier;
   /** Answers whether the database is reachable, for /api/health. */
   pingDatabase: () => Promise<boolean>;
 }

@@ -5,6 +5,7 @@ import { defaultSessionPolicy } from "@ensemble/auth/sessions";
 import { type CollabServer, createCollabServer } from "@ensemble/collab-core/server";
 import { createDb, type DbHandle } from "@ensemble/db/db";
 import { migrateToLatest } from "@ensemble/db/migrate";
+import { memoryEventNotifier, redisEventNotifier } from "@ensemble/events/notifier";
 import { Redis } from "ioredis";
 import { sql } from "kysely";
 import type { Logger } from "pino";
@@ -57,6 +58,7 @@ export async function createRuntime(config: AppConfig, logger?: Logger): Promise
     logger: log,
     now: () => new Date(),
     revocations: redis ? redisRevocationBus(redis) : memoryRevocationBus(),
+    events: redis ? redisEventNotifier(redis) : memoryEventNotifier(),
     pingDatabase: async () => {
       await sql`select 1`.execute(db.db);
       return true;
@@ -88,6 +90,7 @@ export async function createRuntime(config: AppConfig, logger?: Logger): Promise
       stopPurge();
       stopTrash();
       await deps.revocations.close();
+      await deps.events.close();
       redis?.disconnect();
       await db.close();
     },

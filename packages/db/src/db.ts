@@ -6,6 +6,13 @@ import pg from "pg";
 import type { Database } from "./schema.ts";
 
 export type Db = Kysely<Database>;
+
+/**
+ * PostgreSQL `date` (a calendar day: a due date, a start date) stays the text `YYYY-MM-DD` on
+ * both engines. Read as a JavaScript Date it would become midnight in the server's time zone, and
+ * a task due on the 3rd would show as due on the 2nd in any zone west of it.
+ */
+const DATE_OID = 1082;
 export type DbEngine = "postgres" | "pglite";
 
 export interface DbConfig {
@@ -29,7 +36,16 @@ export interface DbHandle {
 /** Opens the database: a `pg` pool when a URL is given, otherwise the embedded PGlite. */
 export function createDb(config: DbConfig): DbHandle {
   if (config.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: config.databaseUrl, max: config.poolSize ?? 10 });
+    const pool = new pg.Pool({
+      connectionString: config.databaseUrl,
+      max: config.poolSize ?? 10,
+      types: {
+        getTypeParser: ((oid: number, format?: "text" | "binary") =>
+          oid === DATE_OID
+            ? (value: string) => value
+            : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+      },
+    });
     // Without a listener, an idle client's error (e.g. PostgreSQL restarting) crashes the process.
     pool.on("error", (err) => config.onConnectionError?.(err));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
@@ -45,7 +61,7 @@ export function createDb(config: DbConfig): DbHandle {
   let pglite: PGlite | null = null;
   const open = async (): Promise<PGlite> => {
     const { PGlite: Engine } = await import("@electric-sql/pglite");
-    pglite = new Engine(target);
+    pglite = new Engine(target, { parsers: { [DATE_OID]: (value: string) => value } });
     return pglite;
   };
   const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite: open }) });

@@ -247,6 +247,118 @@ export interface DocumentTemplatesTable {
   created_at: CreatedAt;
 }
 
+/** A calendar day as the text `YYYY-MM-DD` (see DATE_OID in db.ts). */
+type CalendarDay = ColumnType<string, string, string>;
+
+/** The live event stream's log (see the migration): scoped by project, organisation, network or person. */
+export interface EventsTable {
+  /** bigint, handed out in commit order; pg returns it as a string. */
+  id: ColumnType<string, never, never>;
+  type: string;
+  project_id: string | null;
+  organisation_id: string | null;
+  network_id: string | null;
+  user_id: string | null;
+  actor_id: string | null;
+  data: ColumnType<unknown, string | undefined, string>;
+  created_at: CreatedAt;
+}
+
+export interface BoardsTable {
+  id: string;
+  project_id: string;
+  name: string;
+  position: string;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface BoardColumnsTable {
+  id: string;
+  board_id: string;
+  name: string;
+  position: string;
+  wip_limit: number | null;
+  is_done: Generated<boolean>;
+  created_at: CreatedAt;
+}
+
+export interface TaskLabelsTable {
+  id: string;
+  project_id: string;
+  name: string;
+  color: string;
+  created_at: CreatedAt;
+}
+
+export interface TasksTable {
+  id: string;
+  project_id: string;
+  board_id: string;
+  column_id: string;
+  position: string;
+  title: string;
+  /** Tiptap JSON. */
+  description: ColumnType<unknown, string | null | undefined, string | null>;
+  priority: Generated<"none" | "low" | "medium" | "high" | "urgent">;
+  start_date: CalendarDay | null;
+  due_date: CalendarDay | null;
+  recurrence: string | null;
+  series_id: string | null;
+  completed_at: Timestamp | null;
+  archived_at: Timestamp | null;
+  archived_by: string | null;
+  created_by: string | null;
+  updated_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface TaskAssigneesTable {
+  task_id: string;
+  user_id: string;
+}
+
+export interface TaskLabelLinksTable {
+  task_id: string;
+  label_id: string;
+}
+
+export interface TaskChecklistItemsTable {
+  id: string;
+  task_id: string;
+  text: string;
+  done: Generated<boolean>;
+  position: string;
+  created_at: CreatedAt;
+}
+
+export interface TaskDocumentLinksTable {
+  task_id: string;
+  document_id: string;
+  created_at: CreatedAt;
+}
+
+export interface TaskCommentsTable {
+  id: string;
+  task_id: string;
+  author_id: string | null;
+  body: string;
+  mentions: ColumnType<string[], string[] | undefined, string[]>;
+  created_at: CreatedAt;
+  edited_at: Timestamp | null;
+}
+
+export interface TaskActivityTable {
+  id: ColumnType<string, never, never>;
+  task_id: string;
+  actor_id: string | null;
+  kind: string;
+  data: ColumnType<unknown, string | undefined, string>;
+  created_at: CreatedAt;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -270,6 +382,17 @@ export interface Database {
   document_threads: DocumentThreadsTable;
   document_comments: DocumentCommentsTable;
   document_templates: DocumentTemplatesTable;
+  events: EventsTable;
+  boards: BoardsTable;
+  board_columns: BoardColumnsTable;
+  task_labels: TaskLabelsTable;
+  tasks: TasksTable;
+  task_assignees: TaskAssigneesTable;
+  task_label_links: TaskLabelLinksTable;
+  task_checklist_items: TaskChecklistItemsTable;
+  task_document_links: TaskDocumentLinksTable;
+  task_comments: TaskCommentsTable;
+  task_activity: TaskActivityTable;
 }
 
 export type User = Selectable<UsersTable>;

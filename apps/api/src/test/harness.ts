@@ -7,6 +7,7 @@ import { defaultSessionPolicy } from "@ensemble/auth/sessions";
 import type { DbHandle } from "@ensemble/db/db";
 import type { Database } from "@ensemble/db/schema";
 import { createTestDb } from "@ensemble/db/testing";
+import { memoryEventNotifier, redisEventNotifier } from "@ensemble/events/notifier";
 import { Redis } from "ioredis";
 import { sql } from "kysely";
 import pino, { type Logger } from "pino";
@@ -88,6 +89,7 @@ export async function buildTestApp(
     logger,
     now: () => clock.now,
     revocations: redis ? redisRevocationBus(redis, `${prefix}:revoked`) : memoryRevocationBus(),
+    events: redis ? redisEventNotifier(redis, `${prefix}:events`) : memoryEventNotifier(),
     pingDatabase:
       options.pingDatabase ??
       (async () => {
@@ -130,6 +132,7 @@ export async function buildTestApp(
     },
     async close() {
       await deps.revocations.close();
+      await deps.events.close();
       if (redis) {
         const keys = await redis.keys(`${prefix}:*`);
         if (keys.length) {
