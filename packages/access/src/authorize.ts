@@ -2,15 +2,23 @@ import { AppError } from "@ensemble/contracts/errors";
 import type { Db } from "@ensemble/db/db";
 import {
   type CommentRef,
+  loadBoardSubject,
+  loadChecklistItemTaskSubject,
+  loadColumnBoardSubject,
   loadCommentSubject,
   loadDocumentSubject,
+  loadLabelProjectSubject,
   loadNetworkSubject,
   loadOrganisationSubject,
   loadProjectSubject,
+  loadTaskCommentSubject,
+  loadTaskSubject,
   loadTemplateSubject,
 } from "./load.ts";
 import {
   type Actor,
+  type BoardAction,
+  type BoardSubject,
   type CommentAction,
   type CommentSubject,
   can,
@@ -23,6 +31,10 @@ import {
   type ProjectAction,
   type ProjectSubject,
   type Subject,
+  type TaskAction,
+  type TaskCommentAction,
+  type TaskCommentSubject,
+  type TaskSubject,
   type TemplateAction,
   type TemplateSubject,
 } from "./policy.ts";
@@ -34,7 +46,48 @@ const NOT_FOUND: Record<Subject["kind"], string> = {
   document: "There is no such document.",
   comment: "There is no such comment.",
   template: "There is no such template.",
+  board: "There is no such board.",
+  task: "There is no such task.",
+  task_comment: "There is no such comment.",
 };
+
+/** The same subject as if its project were active (null: the subject has no project). */
+function asActive(subject: Subject): Subject | null {
+  const active = (p: ProjectSubject): ProjectSubject => ({ ...p, state: "active" });
+  switch (subject.kind) {
+    case "project":
+      return active(subject);
+    case "document":
+      return { ...subject, project: active(subject.project) };
+    case "comment":
+      return { ...subject, document: { ...subject.document, project: active(subject.document.project) } };
+    case "board":
+    case "task":
+      return { ...subject, project: active(subject.project) };
+    case "task_comment":
+      return { ...subject, task: { ...subject.task, project: active(subject.task.project) } };
+    default:
+      return null;
+  }
+}
+
+/** The state of the project a subject belongs to (null: it belongs to none). */
+function projectStateOf(subject: Subject): ProjectSubject["state"] | null {
+  switch (subject.kind) {
+    case "project":
+      return subject.state;
+    case "document":
+    case "board":
+    case "task":
+      return subject.project.state;
+    case "comment":
+      return subject.document.project.state;
+    case "task_comment":
+      return subject.task.project.state;
+    default:
+      return null;
+  }
+}
 
 /**
  * Throws unless the actor may act. What the actor may not even read is reported as not found,
@@ -45,32 +98,17 @@ export function assertCan<S extends Subject>(
   actor: Actor,
   action: Parameters<typeof can<S>>[1],
   subject: S | null,
+  notFound?: string,
 ): asserts subject is S {
   if (!subject || !can<S>(actor, "read" as Parameters<typeof can<S>>[1], subject)) {
-    throw new AppError("not_found", NOT_FOUND[subject?.kind ?? "project"]);
+    throw new AppError("not_found", notFound ?? NOT_FOUND[subject?.kind ?? "project"]);
   }
   if (can<S>(actor, action, subject)) {
     return;
   }
-  if (subject.kind === "project" && subject.state === "archived") {
-    const asActive: ProjectSubject = { ...subject, state: "active" };
-    if (can(actor, action as ProjectAction, asActive)) {
-      throw new AppError("project_archived", "The project is archived and can only be read.");
-    }
-  }
-  if (subject.kind === "document" && subject.project.state === "archived") {
-    const asActive: DocumentSubject = { ...subject, project: { ...subject.project, state: "active" } };
-    if (can(actor, action as DocumentAction, asActive)) {
-      throw new AppError("project_archived", "The project is archived and can only be read.");
-    }
-  }
-  if (subject.kind === "comment" && subject.document.project.state === "archived") {
-    const document = subject.document;
-    const asActive: CommentSubject = {
-      ...subject,
-      document: { ...document, project: { ...document.project, state: "active" } },
-    };
-    if (can(actor, action as CommentAction, asActive)) {
+  if (projectStateOf(subject) === "archived") {
+    const active = asActive(subject);
+    if (active && can(actor, action as never, active)) {
       throw new AppError("project_archived", "The project is archived and can only be read.");
     }
   }
@@ -166,6 +204,78 @@ export async function authorizeTemplate(
   if (!subject) {
     throw new AppError("not_found", NOT_FOUND.template);
   }
+  assertCan(actor, action, subject);
+  return subject;
+}
+
+/** Loads a board (with its project) and checks the action. */
+export async function authorizeBoard(
+  db: Db,
+  actor: Actor,
+  action: BoardAction,
+  id: string,
+): Promise<BoardSubject> {
+  const subject = await loadBoardSubject(db, actor, id);
+  assertCan(actor, action, subject);
+  return subject;
+}
+
+/** Loads the board of a column and checks the action on the board (a column is part of it). */
+export async function authorizeColumn(
+  db: Db,
+  actor: Actor,
+  action: BoardAction,
+  columnId: string,
+): Promise<BoardSubject> {
+  const subject = await loadColumnBoardSubject(db, actor, columnId);
+  assertCan(actor, action, subject, "There is no such column.");
+  return subject;
+}
+
+/** Loads a task (with its project) and checks the action. */
+export async function authorizeTask(
+  db: Db,
+  actor: Actor,
+  action: TaskAction,
+  id: string,
+): Promise<TaskSubject> {
+  const subject = await loadTaskSubject(db, actor, id);
+  assertCan(actor, action, subject);
+  return subject;
+}
+
+/** Loads the task of a checklist item and checks the action on the task. */
+export async function authorizeChecklistItem(
+  db: Db,
+  actor: Actor,
+  action: TaskAction,
+  itemId: string,
+): Promise<TaskSubject> {
+  const subject = await loadChecklistItemTaskSubject(db, actor, itemId);
+  assertCan(actor, action, subject, "There is no such checklist item.");
+  return subject;
+}
+
+/** Loads the project of a task label and checks the action on the project (labels: edit_content). */
+export async function authorizeLabel(
+  db: Db,
+  actor: Actor,
+  action: ProjectAction,
+  labelId: string,
+): Promise<ProjectSubject> {
+  const subject = await loadLabelProjectSubject(db, actor, labelId);
+  assertCan(actor, action, subject, "There is no such label.");
+  return subject;
+}
+
+/** Loads a task comment (with its task) and checks the action. */
+export async function authorizeTaskComment(
+  db: Db,
+  actor: Actor,
+  action: TaskCommentAction,
+  id: string,
+): Promise<TaskCommentSubject> {
+  const subject = await loadTaskCommentSubject(db, actor, id);
   assertCan(actor, action, subject);
   return subject;
 }

@@ -1,12 +1,15 @@
 import type { Db } from "@ensemble/db/db";
 import type {
   Actor,
+  BoardSubject,
   CommentSubject,
   DocumentSubject,
   NetworkSubject,
   OrganisationRole,
   OrganisationSubject,
   ProjectSubject,
+  TaskCommentSubject,
+  TaskSubject,
   TemplateSubject,
 } from "./policy.ts";
 
@@ -186,4 +189,92 @@ export async function loadTemplateSubject(db: Db, actor: Actor, id: string): Pro
     return null;
   }
   return { kind: "template", id: row.id, owner, creator: row.created_by === actor.userId };
+}
+
+/** A board with its project's facts (null: no such board). */
+export async function loadBoardSubject(db: Db, actor: Actor, id: string): Promise<BoardSubject | null> {
+  const board = await db
+    .selectFrom("boards")
+    .select(["id", "project_id"])
+    .where("id", "=", id)
+    .executeTakeFirst();
+  if (!board) {
+    return null;
+  }
+  const project = await loadProjectSubject(db, actor, board.project_id);
+  return project ? { kind: "board", id: board.id, project } : null;
+}
+
+/** The board a column belongs to, with its project's facts (null: no such column). */
+export async function loadColumnBoardSubject(
+  db: Db,
+  actor: Actor,
+  columnId: string,
+): Promise<BoardSubject | null> {
+  const column = await db
+    .selectFrom("board_columns")
+    .select("board_id")
+    .where("id", "=", columnId)
+    .executeTakeFirst();
+  return column ? loadBoardSubject(db, actor, column.board_id) : null;
+}
+
+/** A task with its project's facts (null: no such task). */
+export async function loadTaskSubject(db: Db, actor: Actor, id: string): Promise<TaskSubject | null> {
+  const task = await db
+    .selectFrom("tasks")
+    .select(["id", "board_id", "project_id"])
+    .where("id", "=", id)
+    .executeTakeFirst();
+  if (!task) {
+    return null;
+  }
+  const project = await loadProjectSubject(db, actor, task.project_id);
+  return project ? { kind: "task", id: task.id, boardId: task.board_id, project } : null;
+}
+
+/** The task a checklist item belongs to (null: no such item). */
+export async function loadChecklistItemTaskSubject(
+  db: Db,
+  actor: Actor,
+  itemId: string,
+): Promise<TaskSubject | null> {
+  const item = await db
+    .selectFrom("task_checklist_items")
+    .select("task_id")
+    .where("id", "=", itemId)
+    .executeTakeFirst();
+  return item ? loadTaskSubject(db, actor, item.task_id) : null;
+}
+
+/** The project a task label belongs to (null: no such label). */
+export async function loadLabelProjectSubject(
+  db: Db,
+  actor: Actor,
+  labelId: string,
+): Promise<ProjectSubject | null> {
+  const label = await db
+    .selectFrom("task_labels")
+    .select("project_id")
+    .where("id", "=", labelId)
+    .executeTakeFirst();
+  return label ? loadProjectSubject(db, actor, label.project_id) : null;
+}
+
+/** A task comment with whether the actor wrote it and its task's facts (null: no such comment). */
+export async function loadTaskCommentSubject(
+  db: Db,
+  actor: Actor,
+  id: string,
+): Promise<TaskCommentSubject | null> {
+  const row = await db
+    .selectFrom("task_comments")
+    .select(["id", "task_id", "author_id"])
+    .where("id", "=", id)
+    .executeTakeFirst();
+  if (!row) {
+    return null;
+  }
+  const task = await loadTaskSubject(db, actor, row.task_id);
+  return task ? { kind: "task_comment", id: row.id, author: row.author_id === actor.userId, task } : null;
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import {
   type Actor,
+  type BoardAction,
+  boardActions,
   type CommentAction,
   type CommentSubject,
   can,
@@ -22,8 +24,13 @@ import {
   type ProjectRole,
   type ProjectSubject,
   projectActions,
+  type TaskAction,
+  type TaskCommentAction,
+  type TaskCommentSubject,
   type TemplateAction,
   type TemplateSubject,
+  taskActions,
+  taskCommentActions,
   templateActions,
 } from "./policy.ts";
 
@@ -487,5 +494,125 @@ describe("saving a document as a template", () => {
     it(`${allowed ? "allows" : "refuses"} ${name}`, () => {
       expect(canSaveTemplate(actor, document, owner, partner)).toBe(allowed);
     });
+  }
+});
+
+const projectWith = (state: ProjectSubject["state"], persona: ProjectPersona): ProjectSubject => ({
+  kind: "project",
+  id: "p",
+  owner: { kind: "organisation", id: "o" },
+  state,
+  ...persona,
+});
+
+/** Allowed board actions per persona and project state (tasks follow the same rules). */
+const boardMatrix: Record<ProjectSubject["state"], Record<string, readonly BoardAction[]>> = {
+  active: {
+    lead: ["read", "edit", "manage", "comment"],
+    editor: ["read", "edit", "manage", "comment"],
+    viewer: ["read", "comment"],
+    "guest viewer": ["read", "comment"],
+    "admin of the owning organisation": ["read", "edit", "manage", "comment"],
+    "removed member / outsider": [],
+  },
+  archived: {
+    lead: ["read"],
+    editor: ["read"],
+    viewer: ["read"],
+    "guest viewer": ["read"],
+    "admin of the owning organisation": ["read"],
+    "removed member / outsider": [],
+  },
+  trashed: {
+    lead: ["read"],
+    editor: [],
+    viewer: [],
+    "guest viewer": [],
+    "admin of the owning organisation": ["read"],
+    "removed member / outsider": [],
+  },
+};
+
+describe("board and task policy", () => {
+  for (const [state, personas] of Object.entries(boardMatrix)) {
+    for (const [name, allowed] of Object.entries(personas)) {
+      const project = projectWith(state as ProjectSubject["state"], projectPersonas[name] as ProjectPersona);
+      for (const action of boardActions) {
+        const expected = allowed.includes(action);
+        it(`${state}: ${name} ${expected ? "may" : "may not"} ${action} a board`, () => {
+          expect(can(actor, action, { kind: "board", id: "b", project })).toBe(expected);
+        });
+      }
+      for (const action of taskActions) {
+        const expected = allowed.includes(action as BoardAction);
+        it(`${state}: ${name} ${expected ? "may" : "may not"} ${action} a task`, () => {
+          expect(can(actor, action as TaskAction, { kind: "task", id: "t", boardId: "b", project })).toBe(
+            expected,
+          );
+        });
+      }
+    }
+  }
+});
+
+/** Allowed actions on a task comment per persona and project state. */
+const taskCommentMatrix: Record<ProjectSubject["state"], Record<string, readonly TaskCommentAction[]>> = {
+  active: {
+    "lead who wrote it": ["read", "edit", "delete"],
+    lead: ["read", "delete"],
+    "editor who wrote it": ["read", "edit", "delete"],
+    "another editor": ["read"],
+    "viewer who wrote it": ["read", "edit", "delete"],
+    "another viewer": ["read"],
+    "admin of the owning organisation": ["read", "delete"],
+    "former member who wrote it": [],
+    outsider: [],
+  },
+  archived: {
+    "lead who wrote it": ["read"],
+    lead: ["read"],
+    "editor who wrote it": ["read"],
+    "another editor": ["read"],
+    "viewer who wrote it": ["read"],
+    "another viewer": ["read"],
+    "admin of the owning organisation": ["read"],
+    "former member who wrote it": [],
+    outsider: [],
+  },
+  trashed: {
+    "lead who wrote it": ["read"],
+    lead: ["read"],
+    "editor who wrote it": [],
+    "another editor": [],
+    "viewer who wrote it": [],
+    "another viewer": [],
+    "admin of the owning organisation": ["read"],
+    "former member who wrote it": [],
+    outsider: [],
+  },
+};
+
+describe("task comment policy", () => {
+  for (const [state, personas] of Object.entries(taskCommentMatrix)) {
+    for (const [name, allowed] of Object.entries(personas)) {
+      for (const action of taskCommentActions) {
+        const expected = allowed.includes(action);
+        it(`${state}: ${name} ${expected ? "may" : "may not"} ${action} the task comment`, () => {
+          const { author, ...persona } = commentPersonas[name] as CommentPersona;
+          const subject: TaskCommentSubject = {
+            kind: "task_comment",
+            id: "c",
+            author,
+            task: {
+              kind: "task",
+              id: "t",
+              boardId: "b",
+              project: projectWith(state as ProjectSubject["state"], persona),
+            },
+          };
+          expect(can(actor, action, subject)).toBe(expected);
+        });
+      }
+    }
   }
 });

@@ -74,13 +74,40 @@ export interface TemplateSubject {
   creator: boolean;
 }
 
+/** A task board of a project (its columns and the project's labels are parts of it). */
+export interface BoardSubject {
+  kind: "board";
+  id: string;
+  project: ProjectSubject;
+}
+
+/** A task on a board of a project. */
+export interface TaskSubject {
+  kind: "task";
+  id: string;
+  boardId: string;
+  project: ProjectSubject;
+}
+
+/** A comment on a task, with whether the actor wrote it. */
+export interface TaskCommentSubject {
+  kind: "task_comment";
+  id: string;
+  /** The actor wrote this comment. */
+  author: boolean;
+  task: TaskSubject;
+}
+
 export type Subject =
   | OrganisationSubject
   | NetworkSubject
   | ProjectSubject
   | DocumentSubject
   | CommentSubject
-  | TemplateSubject;
+  | TemplateSubject
+  | BoardSubject
+  | TaskSubject
+  | TaskCommentSubject;
 
 export const organisationActions = [
   "read",
@@ -129,6 +156,16 @@ export type CommentAction = (typeof commentActions)[number];
 export const templateActions = ["read", "delete"] as const;
 export type TemplateAction = (typeof templateActions)[number];
 
+/** read; edit: tasks, labels (create, change, move, archive, delete); manage: the board itself and its columns; comment. */
+export const boardActions = ["read", "edit", "manage", "comment"] as const;
+export type BoardAction = (typeof boardActions)[number];
+
+export const taskActions = ["read", "edit", "comment"] as const;
+export type TaskAction = (typeof taskActions)[number];
+
+export const taskCommentActions = ["read", "edit", "delete"] as const;
+export type TaskCommentAction = (typeof taskCommentActions)[number];
+
 export type ActionFor<S extends Subject> = S extends OrganisationSubject
   ? OrganisationAction
   : S extends NetworkSubject
@@ -139,7 +176,13 @@ export type ActionFor<S extends Subject> = S extends OrganisationSubject
         ? CommentAction
         : S extends TemplateSubject
           ? TemplateAction
-          : ProjectAction;
+          : S extends BoardSubject
+            ? BoardAction
+            : S extends TaskSubject
+              ? TaskAction
+              : S extends TaskCommentSubject
+                ? TaskCommentAction
+                : ProjectAction;
 
 const rank: Record<OrganisationRole, number> = { member: 1, admin: 2, owner: 3 };
 
@@ -255,6 +298,47 @@ function canCommentItself(action: CommentAction, s: CommentSubject): boolean {
   }
 }
 
+/**
+ * Boards follow their project like documents do: members read; editors and leads of an active
+ * project change tasks, labels, columns and the board itself (boards are shared work, so there
+ * is no separate board owner); everyone who reads may comment while the project is active.
+ */
+function canBoard(action: BoardAction, s: BoardSubject): boolean {
+  const p = s.project;
+  switch (action) {
+    case "read":
+      return canProject("read", p);
+    case "edit":
+    case "manage":
+      return canProject("edit_content", p);
+    case "comment":
+      return p.state === "active" && canProject("read", p);
+  }
+}
+
+/** A task follows its board (and so its project). */
+function canTask(action: TaskAction, s: TaskSubject): boolean {
+  return canBoard(action, { kind: "board", id: s.boardId, project: s.project });
+}
+
+/**
+ * Task comments work like document comments: everyone who reads the task reads them; the author
+ * edits and deletes their own while still allowed to comment; project leads and the owning
+ * organisation's admins delete anyone's as moderators, but never edit them.
+ */
+function canTaskComment(action: TaskCommentAction, s: TaskCommentSubject): boolean {
+  const commenting = canTask("comment", s.task);
+  const p = s.task.project;
+  switch (action) {
+    case "read":
+      return canTask("read", s.task);
+    case "edit":
+      return commenting && s.author;
+    case "delete":
+      return commenting && (s.author || p.role === "lead" || p.ownerAdmin);
+  }
+}
+
 /** Is the actor in the organisation, or (network) in one of its partner organisations? */
 function belongsTo(owner: OrganisationSubject | NetworkSubject): boolean {
   return owner.kind === "organisation" ? owner.role !== null : owner.partnerRoles.length > 0;
@@ -326,6 +410,12 @@ export function can<S extends Subject>(_actor: Actor, action: ActionFor<S>, subj
       return canCommentItself(action as CommentAction, subject);
     case "template":
       return canTemplate(action as TemplateAction, subject);
+    case "board":
+      return canBoard(action as BoardAction, subject);
+    case "task":
+      return canTask(action as TaskAction, subject);
+    case "task_comment":
+      return canTaskComment(action as TaskCommentAction, subject);
   }
 }
 
