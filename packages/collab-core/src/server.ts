@@ -13,6 +13,7 @@ import { CloseCode, COLLAB_PATH } from "./protocol.ts";
 import { RedisSync } from "./redis-sync.ts";
 import { Connection, Room, type RoomHost } from "./room.ts";
 import { compactDocument, loadStoredState } from "./storage.ts";
+import { THREAD_MIN_BYTES, type YjsThread } from "./yjs-thread.ts";
 
 /** The few logger methods used (pino's Logger fits). */
 export interface CollabLogger {
@@ -51,6 +52,10 @@ export interface CollabOptions {
   loadTimeoutMs?: number;
   /** How often open connections' sessions and access are looked up again (closed or narrowed). */
   sessionCheckMs?: number;
+  /** Threads for large documents' Yjs work (default: the process's `mergeThread`). */
+  threads?: { merge?: YjsThread };
+  /** From this many bytes on, a document's merges run in a thread (default `THREAD_MIN_BYTES`). */
+  threadMinBytes?: number;
 }
 
 export interface CollabStats {
@@ -105,6 +110,8 @@ export function createCollabServer(options: CollabOptions): CollabServer {
   /** What one client may send before its document has loaded. */
   const maxEarlyBytes = Math.max(2 * maxMessageBytes, 1024 * 1024);
   const processId = randomUUID();
+  const threadMinBytes = options.threadMinBytes ?? THREAD_MIN_BYTES;
+  const mergeOptions = { thread: options.threads?.merge, threadMinBytes };
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes, perMessageDeflate: false });
   const rooms = new Map<string, Room>();
@@ -197,7 +204,7 @@ export function createCollabServer(options: CollabOptions): CollabServer {
     }
     const job = (async () => {
       try {
-        const folded = await compactDocument(options.db, documentId);
+        const folded = await compactDocument(options.db, documentId, mergeOptions);
         compactions++;
         const room = rooms.get(documentId);
         if (room) {

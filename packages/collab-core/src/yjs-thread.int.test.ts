@@ -1,0 +1,218 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { memoryRevocationBus } from "@ensemble/access/revocations";
+import { defaultSessionPolicy } from "@ensemble/auth/sessions";
+import type { DbHandle } from "@ensemble/db/db";
+import { createTestDb } from "@ensemble/db/testing";
+import pino from "pino";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { createCollabServer } from "./server.ts";
+import {
+  appendUpdates,
+  compactDocument,
+  initDocumentState,
+  loadStoredState,
+  readDocumentState,
+} from "./storage.ts";
+import {
+  listen,
+  type SeededPerson,
+  type SeededProject,
+  seedDocument,
+  seedPerson,
+  seedProject,
+  stockClient,
+  textOf,
+  textState,
+  typeInto,
+  until,
+} from "./testing.ts";
+import { THREAD_MIN_BYTES, ThreadFailure, YjsThread } from "./yjs-thread.ts";
+
+/**
+ * Large documents are merged in a worker thread (compaction, whole-state reads), so the event loop
+ * that serves every other document never stalls on them; a thread that dies fails the compaction
+ * and loses nothing.
+ */
+
+const ORIGIN = "http://localhost:3000";
+
+let handle: DbHandle;
+let lead: SeededPerson;
+let project: SeededProject;
+const threads: YjsThread[] = [];
+
+/** A thread of this test file's own (so its counters say what this test did). */
+function thread(options: ConstructorParameters<typeof YjsThread>[0] = {}): YjsThread {
+  const t = new YjsThread(options);
+  threads.push(t);
+  return t;
+}
+
+beforeAll(async () => {
+  handle = await createTestDb();
+  lead = await seedPerson(handle.db, "Lea Lead");
+  project = await seedProject(handle.db, lead);
+});
+afterAll(async () => {
+  await Promise.all(threads.map((t) => t.close()));
+  await handle.close();
+});
+
+function text(state: Uint8Array): string {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, state);
+  return textOf(doc);
+}
+
+/** A document above the thread threshold (one long paragraph) and edits to it, logged. */
+async function largeDocumentWithLog(edits: number): Promise<{ documentId: string; expected: string }> {
+  const base = "a".repeat(THREAD_MIN_BYTES + 10_000);
+  const state = textState(base);
+  const documentId = await seedDocument(handle.db, project.projectId, lead, state);
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, state);
+  const updates: Uint8Array[] = [];
+  doc.on("update", (u: Uint8Array) => updates.push(u));
+  for (let i = 0; i < edits; i++) {
+    typeInto(doc, i * 7, "b");
+  }
+  await appendUpdates(
+    handle.db,
+    updates.map((data) => ({ documentId, data, userId: lead.userId })),
+  );
+  return { documentId, expected: textOf(doc) };
+}
+
+describe("the Yjs thread", () => {
+  it("compacts a large document in the thread, with the state vector of what it stored", async () => {
+    const t = thread();
+    const { documentId, expected } = await largeDocumentWithLog(40);
+    expect(await compactDocument(handle.db, documentId, { thread: t })).toBe(40);
+    expect(t.completed).toBe(1);
+    const stored = await loadStoredState(handle.db, documentId);
+    expect(stored.updates).toEqual([]);
+    expect(text(stored.snapshot as Uint8Array)).toBe(expected);
+    expect([...(stored.stateVector as Uint8Array)]).toEqual([
+      ...Y.encodeStateVectorFromUpdate(stored.snapshot as Uint8Array),
+    ]);
+  });
+
+  it("merges small documents on the calling thread (no thread is started for them)", async () => {
+    const t = thread();
+    const documentId = await seedDocument(handle.db, project.projectId, lead, textState("klein"));
+    await appendUpdates(handle.db, [{ documentId, data: textState("!"), userId: null }]);
+    expect(await compactDocument(handle.db, documentId, { thread: t })).toBe(1);
+    expect(await readDocumentState(handle.db, documentId, { thread: t })).toBeInstanceOf(Uint8Array);
+    expect(t.starts).toBe(0);
+  });
+
+  it("reads and creates large documents through the thread", async () => {
+    const t = thread();
+    const { documentId, expected } = await largeDocumentWithLog(5);
+    expect(text(await readDocumentState(handle.db, documentId, { thread: t }))).toBe(expected);
+    const copy = await seedDocument(handle.db, project.projectId, lead);
+    const state = textState("c".repeat(THREAD_MIN_BYTES));
+    await initDocumentState(handle.db, copy, state, { thread: t });
+    expect(t.completed).toBe(2);
+    const stored = await loadStoredState(handle.db, copy);
+    expect([...(stored.stateVector as Uint8Array)]).toEqual([...Y.encodeStateVectorFromUpdate(state)]);
+  });
+
+  it("fails the compaction when the thread dies, keeps the log, and the next attempt folds it in", async () => {
+    // a heap too small for the thread: it runs out of memory, as one with a huge document would
+    const dying = thread({ heapMb: 4 });
+    const { documentId, expected } = await largeDocumentWithLog(30);
+    const before = await loadStoredState(handle.db, documentId);
+    const failure = await compactDocument(handle.db, documentId, { thread: dying }).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(ThreadFailure);
+    expect((failure as ThreadFailure).reason).toBe("memory");
+    const after = await loadStoredState(handle.db, documentId);
+    expect(after.updates.map((u) => u.seq)).toEqual(before.updates.map((u) => u.seq));
+    expect([...(after.snapshot as Uint8Array)]).toEqual([...(before.snapshot as Uint8Array)]);
+    expect(text(await readDocumentState(handle.db, documentId, { thread: thread() }))).toBe(expected);
+    // the snapshot row lock was released with the failed transaction: a retry goes through
+    expect(await compactDocument(handle.db, documentId, { thread: thread() })).toBe(30);
+    expect(text(await readDocumentState(handle.db, documentId))).toBe(expected);
+  });
+
+  it("keeps every edit when compaction keeps failing in the server, and still closes", async () => {
+    const dying = thread({ heapMb: 4 });
+    const collab = createCollabServer({
+      db: handle.db,
+      publicOrigin: ORIGIN,
+      secureCookies: false,
+      sessionPolicy: defaultSessionPolicy,
+      logger: pino({ level: "silent" }),
+      revocations: memoryRevocationBus(),
+      compactAfter: 5,
+      threads: { merge: dying },
+      threadMinBytes: 1,
+    });
+    const l = await listen();
+    collab.attach(l.server);
+    const documentId = await seedDocument(handle.db, project.projectId, lead, textState("Anfang"));
+    const c = stockClient(l.port, documentId, ORIGIN, lead.token);
+    try {
+      await until(() => c.provider.synced);
+      for (let i = 0; i < 12; i++) {
+        typeInto(c.doc, 0, "x");
+        await new Promise((r) => setImmediate(r));
+      }
+      await until(
+        async () => text(await readDocumentState(handle.db, documentId)) === textOf(c.doc),
+        5000,
+        "the edits to be stored",
+      );
+      await until(() => dying.starts >= 1, 5000, "a compaction attempt");
+    } finally {
+      c.provider.destroy();
+      // close compacts once more (and fails again): it must still return
+      await collab.close();
+      await new Promise<void>((r) => l.server.close(() => r()));
+    }
+    expect(collab.stats().compactions).toBe(0);
+    expect((await loadStoredState(handle.db, documentId)).updates.length).toBe(12);
+    expect(text(await readDocumentState(handle.db, documentId))).toBe(textOf(c.doc));
+  });
+
+  it("never keeps a process alive: a script that used it ends on its own", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "yjs-thread-"));
+    try {
+      const threadModule = fileURLToPath(new URL("./yjs-thread.ts", import.meta.url));
+      const script = join(dir, "merge.mts");
+      writeFileSync(
+        script,
+        [
+          `import { YjsThread } from ${JSON.stringify(threadModule)};`,
+          "const t = new YjsThread({ idleMs: 3_600_000 });",
+          "const { state } = await t.merge(null, [new Uint8Array([0, 0]), new Uint8Array([0, 0])]);",
+          'console.log("merged", state.byteLength, t.alive);',
+        ].join("\n"),
+      );
+      const child = spawn(process.execPath, ["--import", "tsx", script], {
+        cwd: fileURLToPath(new URL(".", import.meta.url)),
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      let output = "";
+      child.stdout.on("data", (d: Buffer) => {
+        output += d.toString();
+      });
+      child.stderr.on("data", (d: Buffer) => {
+        output += d.toString();
+      });
+      // a process the thread kept alive would never end: stop it (and fail) long before the test's limit
+      const stop = setTimeout(() => child.kill("SIGKILL"), 15_000);
+      const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+      clearTimeout(stop);
+      expect(output).toContain("merged 2 true");
+      expect(code).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
