@@ -10,10 +10,11 @@ export function ms(v: number): string {
   if (!Number.isFinite(v)) {
     return "∞";
   }
-  if (v >= 1000) {
-    return `${(v / 1000).toFixed(v >= 10_000 ? 0 : 1)} s`;
+  // digits chosen on the rounded value, so 9.999 reads "10.0 ms", not "10.00 ms"
+  if (v >= 999.5) {
+    return `${(v / 1000).toFixed(v >= 9950 ? 0 : 1)} s`;
   }
-  return `${v.toFixed(v < 10 ? 2 : v < 100 ? 1 : 0)} ms`;
+  return `${v.toFixed(v < 9.995 ? 2 : v < 99.95 ? 1 : 0)} ms`;
 }
 
 function pct(v: number | undefined): string {
