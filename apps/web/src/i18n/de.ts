@@ -1,6 +1,7 @@
 import type { OrganisationKind, OrganisationRole, Sparte } from "@ensemble/contracts/organisations";
 import type { ProjectRole } from "@ensemble/contracts/projects";
 import { auditDe } from "../features/audit/audit.i18n.ts";
+import { boardsDe } from "../features/boards/boards.i18n.ts";
 import { documentCommentsDe } from "../features/documents/comments/comments.i18n.ts";
 import { documentsDe } from "../features/documents/documents.i18n.ts";
 import { documentTemplatesDe } from "../features/documents/templates/templates.i18n.ts";
@@ -25,6 +26,7 @@ export const de = {
   documentVersions: documentVersionsDe,
   documentTransfer: documentTransferDe,
   documentTemplates: documentTemplatesDe,
+  boards: boardsDe,
   organisation: {
     kinds: {
       association: "Verein",
@@ -78,6 +80,7 @@ export const de = {
     label: "Hauptnavigation",
     home: "Start",
     projects: "Projekte",
+    myTasks: "Meine Aufgaben",
     organisations: "Organisationen",
     networks: "Netzwerke",
   },

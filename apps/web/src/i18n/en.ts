@@ -1,4 +1,5 @@
 import { auditEn } from "../features/audit/audit.i18n.ts";
+import { boardsEn } from "../features/boards/boards.i18n.ts";
 import { documentCommentsEn } from "../features/documents/comments/comments.i18n.ts";
 import { documentsEn } from "../features/documents/documents.i18n.ts";
 import { documentTemplatesEn } from "../features/documents/templates/templates.i18n.ts";
@@ -22,6 +23,7 @@ export const en: Messages = {
   documentVersions: documentVersionsEn,
   documentTransfer: documentTransferEn,
   documentTemplates: documentTemplatesEn,
+  boards: boardsEn,
   organisation: {
     kinds: {
       association: "Association",
@@ -75,6 +77,7 @@ export const en: Messages = {
     label: "Main navigation",
     home: "Home",
     projects: "Projects",
+    myTasks: "My tasks",
     organisations: "Organisations",
     networks: "Networks",
   },
