@@ -1,0 +1,576 @@
+import type pg from "pg";
+import { ApiClient } from "./http.ts";
+import { BoardModel, type Move } from "./model.ts";
+import { CpuWindow } from "./proc.ts";
+import { RAW_BOARD_QUERY, RAW_BOARD_QUERY_CORRELATED, type RawTaskRow, rawBoard, rawMove } from "./raw.ts";
+import { nowMs, type Summary, sleep, summarise } from "./stats.ts";
+import { StreamClient, type StreamEvent } from "./stream.ts";
+
+/** What every scenario needs to reach our API and the database. */
+export interface RunContext {
+  port: number;
+  origin: string;
+  serverPid: number;
+  boardId: string;
+  raw: pg.Client;
+  log: (line: string) => void;
+}
+
+/** A card as the board answer carries it (the fields the checks compare). */
+interface CardLike {
+  id: string;
+  columnId: string;
+  position: string;
+  assignees: { id: string }[];
+  labelIds: string[];
+}
+
+function describeFailure(status: number, text: string): string {
+  const code = /"code"\s*:\s*"([^"]+)"/.exec(text)?.[1];
+  return `${status}${code ? ` ${code}` : ""}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Board load
+
+export interface BoardLoadResult {
+  api: Summary;
+  raw: Summary;
+  /** Which formulation of the raw query was the faster one in the warm-up (and so the reference). */
+  rawQuery: "aggregated joins" | "correlated subqueries";
+  apiBytes: number;
+  tasks: number;
+  serverCpuMsPerLoad: number;
+  otherCpuPercent: number;
+  /** null when the API answered the same tasks (ids, columns, keys, assignees, labels) as SQL. */
+  mismatch: string | null;
+  error?: string;
+}
+
+/** Compares the API's tasks with the reference rows; returns what differs, or null. */
+function compareBoard(apiTasks: readonly CardLike[], rows: readonly RawTaskRow[]): string | null {
+  if (apiTasks.length !== rows.length) {
+    return `API ${apiTasks.length} tasks, SQL ${rows.length}`;
+  }
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const sortedIds = (list: readonly string[]): string => [...list].sort().join(",");
+  for (const t of apiTasks) {
+    const r = byId.get(t.id);
+    if (!r) {
+      return `task ${t.id} is not on the board in SQL`;
+    }
+    if (r.column_id !== t.columnId || r.position !== t.position) {
+      return `task ${t.id}: column/position differ`;
+    }
+    if (sortedIds(t.assignees.map((a) => a.id)) !== sortedIds(r.assignees.map((a) => a.id))) {
+      return `task ${t.id}: assignees differ`;
+    }
+    if (sortedIds(t.labelIds) !== sortedIds(r.label_ids)) {
+      return `task ${t.id}: labels differ`;
+    }
+  }
+  return null;
+}
+
+/**
+ * `GET /api/boards/{id}` (read and parsed) against the reference query (read and parsed by `pg`),
+ * alternated one by one so both see the same machine. The warm-up also times both formulations
+ * of the reference; the faster one is measured.
+ */
+export async function runBoardLoad(
+  ctx: RunContext,
+  token: string,
+  warmup: number,
+  runs: number,
+): Promise<BoardLoadResult> {
+  const api = new ApiClient(ctx.port, token, ctx.origin);
+  const path = `/api/boards/${ctx.boardId}`;
+  const empty = summarise([]);
+  try {
+    const first = await api.send("GET", path, undefined, { parse: true });
+    const firstRows = await rawBoard(ctx.raw, ctx.boardId);
+    const base = {
+      raw: empty,
+      rawQuery: "aggregated joins" as const,
+      apiBytes: first.bytes,
+      tasks: firstRows.length,
+      serverCpuMsPerLoad: Number.NaN,
+      otherCpuPercent: Number.NaN,
+    };
+    if (first.status !== 200) {
+      // the reference alone, so a run without the route still shows what the database takes
+      const rawMs: number[] = [];
+      for (let i = 0; i < warmup + runs; i++) {
+        const t = nowMs();
+        await rawBoard(ctx.raw, ctx.boardId);
+        if (i >= warmup) {
+          rawMs.push(nowMs() - t);
+        }
+      }
+      return {
+        ...base,
+        raw: summarise(rawMs),
+        api: empty,
+        mismatch: null,
+        error: `GET ${path}: ${describeFailure(first.status, first.text)}`,
+      };
+    }
+    const tasks = (first.json as { tasks?: CardLike[] } | null)?.tasks ?? [];
+    const mismatch = compareBoard(tasks, firstRows);
+
+    const timings = { joins: [] as number[], correlated: [] as number[] };
+    for (let i = 0; i < warmup; i++) {
+      await api.send("GET", path, undefined, { parse: true });
+      let t = nowMs();
+      await rawBoard(ctx.raw, ctx.boardId, RAW_BOARD_QUERY);
+      timings.joins.push(nowMs() - t);
+      t = nowMs();
+      await rawBoard(ctx.raw, ctx.boardId, RAW_BOARD_QUERY_CORRELATED);
+      timings.correlated.push(nowMs() - t);
+    }
+    const useCorrelated = summarise(timings.correlated).p50 < summarise(timings.joins).p50;
+    const query = useCorrelated ? RAW_BOARD_QUERY_CORRELATED : RAW_BOARD_QUERY;
+
+    const apiMs: number[] = [];
+    const rawMs: number[] = [];
+    const cpu = new CpuWindow(ctx.serverPid);
+    let failures = 0;
+    for (let i = 0; i < runs; i++) {
+      const answer = await api.send("GET", path, undefined, { parse: true });
+      if (answer.status === 200) {
+        apiMs.push(answer.ms);
+      } else {
+        failures++;
+      }
+      const t = nowMs();
+      await rawBoard(ctx.raw, ctx.boardId, query);
+      rawMs.push(nowMs() - t);
+    }
+    const used = cpu.read();
+    return {
+      ...base,
+      api: summarise(apiMs),
+      raw: summarise(rawMs),
+      rawQuery: useCorrelated ? "correlated subqueries" : "aggregated joins",
+      serverCpuMsPerLoad: used.serverMs / Math.max(1, apiMs.length),
+      otherCpuPercent: used.otherPercent,
+      mismatch,
+      ...(failures > 0 ? { error: `${failures} of ${runs} loads failed` } : {}),
+    };
+  } finally {
+    api.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Moves
+
+export interface MoveRun {
+  label: string;
+  samples: number[];
+  summary: Summary;
+  failures: number;
+  /** The first failure, e.g. "404 not_found". */
+  firstFailure: string | null;
+  /** Moves per second over the run (concurrent runs). */
+  throughput: number;
+  serverCpuPercent: number;
+  otherCpuPercent: number;
+}
+
+function moveRun(
+  label: string,
+  samples: number[],
+  failures: number,
+  firstFailure: string | null,
+  wallMs: number,
+  cpu: { serverPercent: number; otherPercent: number },
+): MoveRun {
+  return {
+    label,
+    samples,
+    summary: summarise(samples),
+    failures,
+    firstFailure,
+    throughput: wallMs > 0 ? ((samples.length + failures) / wallMs) * 1000 : Number.NaN,
+    serverCpuPercent: cpu.serverPercent,
+    otherCpuPercent: cpu.otherPercent,
+  };
+}
+
+/** The move request a client sends for a move. */
+function moveBody(move: Move): Record<string, unknown> {
+  return { columnId: move.columnId, afterId: move.afterId, beforeId: move.beforeId };
+}
+
+/**
+ * One person moves tasks one after the other, alternately to another column and within the
+ * same one; after each API move the same kind of move goes through the raw-SQL reference, so
+ * both see the same machine and the same board.
+ */
+export async function runSequentialMoves(
+  ctx: RunContext,
+  token: string,
+  actorId: string,
+  rnd: () => number,
+  count: number,
+  warmup: number,
+): Promise<{ between: MoveRun; within: MoveRun; all: MoveRun; raw: MoveRun }> {
+  const api = new ApiClient(ctx.port, token, ctx.origin);
+  let model = await BoardModel.load(ctx.raw, ctx.boardId);
+  const samples = { between: [] as number[], within: [] as number[], raw: [] as number[] };
+  const failures = { between: 0, within: 0 };
+  let firstFailure: string | null = null;
+  let rawFailures = 0;
+  let rawFirstFailure: string | null = null;
+  const cpu = new CpuWindow(ctx.serverPid);
+  let measuredFrom = nowMs();
+  try {
+    for (let i = 0; i < warmup + count; i++) {
+      if (i === warmup) {
+        measuredFrom = nowMs();
+      }
+      const kind = i % 2 === 0 ? "between" : "within";
+      const move = model.pick(rnd, kind);
+      const answer = await api.send("POST", `/api/tasks/${move.taskId}/move`, moveBody(move));
+      if (answer.status >= 200 && answer.status < 300) {
+        model.apply(move);
+        if (i >= warmup) {
+          samples[kind].push(answer.ms);
+        }
+      } else {
+        failures[kind]++;
+        firstFailure ??= describeFailure(answer.status, answer.text);
+        model = await BoardModel.load(ctx.raw, ctx.boardId);
+      }
+      const reference = model.pick(rnd, kind);
+      const t = nowMs();
+      try {
+        await rawMove(ctx.raw, reference, actorId);
+        model.apply(reference);
+        if (i >= warmup) {
+          samples.raw.push(nowMs() - t);
+        }
+      } catch (err) {
+        rawFailures++;
+        rawFirstFailure ??= String(err).slice(0, 200);
+        model = await BoardModel.load(ctx.raw, ctx.boardId);
+      }
+    }
+  } finally {
+    api.close();
+  }
+  const wall = nowMs() - measuredFrom;
+  const used = cpu.read();
+  const all = failures.between + failures.within;
+  return {
+    between: moveRun("to another column", samples.between, failures.between, firstFailure, wall, used),
+    within: moveRun("within a column", samples.within, failures.within, firstFailure, wall, used),
+    all: moveRun("all (sequential)", [...samples.between, ...samples.within], all, firstFailure, wall, used),
+    raw: moveRun("raw SQL move (pg, one transaction)", samples.raw, rawFailures, rawFirstFailure, wall, used),
+  };
+}
+
+/**
+ * `clients` people (each their own session) move tasks at once, each as fast as the answers come
+ * (closed loop). Each works in its own pair of columns, so a move never names a neighbour another
+ * one is moving; they still contend for the same board, tables and the event log's order lock.
+ */
+export async function runConcurrentMoves(
+  ctx: RunContext,
+  people: { token: string }[],
+  rnd: () => number,
+  perClient: number,
+): Promise<MoveRun> {
+  const model = await BoardModel.load(ctx.raw, ctx.boardId);
+  const columns = model.columnIds.length;
+  const samples: number[] = [];
+  let failures = 0;
+  let firstFailure: string | null = null;
+  const cpu = new CpuWindow(ctx.serverPid);
+  const started = nowMs();
+  await Promise.all(
+    people.map(async (person, k) => {
+      const api = new ApiClient(ctx.port, person.token, ctx.origin);
+      const own = [(2 * k) % columns, (2 * k + 1) % columns];
+      try {
+        for (let i = 0; i < perClient; i++) {
+          const move = model.pick(rnd, i % 2 === 0 ? "between" : "within", own);
+          model.apply(move);
+          const answer = await api.send("POST", `/api/tasks/${move.taskId}/move`, moveBody(move));
+          if (answer.status >= 200 && answer.status < 300) {
+            samples.push(answer.ms);
+          } else {
+            failures++;
+            firstFailure ??= describeFailure(answer.status, answer.text);
+          }
+        }
+      } finally {
+        api.close();
+      }
+    }),
+  );
+  return moveRun(
+    `${people.length} clients at once`,
+    samples,
+    failures,
+    firstFailure,
+    nowMs() - started,
+    cpu.read(),
+  );
+}
+
+export interface Consistency {
+  ok: boolean;
+  detail: string;
+}
+
+/**
+ * After the concurrent moves: the board as the API answers it has every open task exactly once,
+ * keys strictly increasing in each column, and the same order as the database.
+ */
+export async function checkConsistency(
+  ctx: RunContext,
+  token: string,
+  expectedTasks: number,
+): Promise<Consistency> {
+  const api = new ApiClient(ctx.port, token, ctx.origin);
+  try {
+    const answer = await api.send("GET", `/api/boards/${ctx.boardId}`, undefined, { parse: true });
+    if (answer.status !== 200) {
+      return { ok: false, detail: `board load ${describeFailure(answer.status, answer.text)}` };
+    }
+    const tasks = (answer.json as { tasks?: CardLike[] } | null)?.tasks ?? [];
+    const ids = new Set(tasks.map((t) => t.id));
+    if (tasks.length !== expectedTasks || ids.size !== expectedTasks) {
+      return { ok: false, detail: `${tasks.length} tasks (${ids.size} distinct), expected ${expectedTasks}` };
+    }
+    const byColumn = new Map<string, string[]>();
+    for (const t of tasks) {
+      byColumn.set(t.columnId, [...(byColumn.get(t.columnId) ?? []), t.position]);
+    }
+    for (const [column, keys] of byColumn) {
+      const sorted = [...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      for (let i = 1; i < sorted.length; i++) {
+        if ((sorted[i - 1] as string) >= (sorted[i] as string)) {
+          return { ok: false, detail: `column ${column}: key ${sorted[i]} twice` };
+        }
+      }
+    }
+    const rows = await rawBoard(ctx.raw, ctx.boardId);
+    const mismatch = compareBoard(tasks, rows);
+    if (mismatch) {
+      return { ok: false, detail: mismatch };
+    }
+    return { ok: true, detail: `${tasks.length} tasks, each once, keys unique and ordered per column` };
+  } finally {
+    api.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Event delivery
+
+export interface DeliveryResult {
+  server: "ours" | "floor";
+  clients: number;
+  connected: number;
+  connectMs: number;
+  moves: number;
+  /** Per (move, client) that arrived: move request sent → the client has the event. */
+  pairs: Summary;
+  /** Per move: until the last client had it (∞ when some client never did). */
+  allClients: Summary;
+  deliveredShare: number;
+  /** The move requests' own latency meanwhile. */
+  moveHttp: Summary;
+  moveFailures: number;
+  unexpectedCloses: number;
+  serverCpuPercent: number;
+  otherCpuPercent: number;
+  serverRssMb: number;
+  error?: string;
+}
+
+/** The task id a `task.changed` event is about (its envelope's data.task.id). */
+function taskIdOf(data: unknown): string | null {
+  const envelope = data as { data?: { task?: { id?: unknown } }; task?: { id?: unknown } } | null;
+  const id = envelope?.data?.task?.id ?? envelope?.task?.id;
+  return typeof id === "string" ? id : null;
+}
+
+interface Pending {
+  sentAt: number;
+  arrivals: Float64Array;
+  count: number;
+}
+
+/**
+ * `tokens.length` stream clients (each its own session) connect to `port`'s `/api/events`; then a
+ * mover moves one task every `intervalMs` (open loop, a different task each time) and every
+ * client's receipt of that task's `task.changed` is timed from the moment the move was sent.
+ */
+export async function runDelivery(
+  server: DeliveryResult["server"],
+  ctx: RunContext & { port: number; serverPid: number; rssMb: () => number },
+  tokens: readonly string[],
+  moverToken: string,
+  rnd: () => number,
+  options: { moves: number; warmup: number; intervalMs: number; drainMs: number },
+): Promise<DeliveryResult> {
+  const model = await BoardModel.load(ctx.raw, ctx.boardId);
+  const pending = new Map<string, Pending>();
+  const onEvent = (client: StreamClient, event: StreamEvent): void => {
+    if (event.type !== "task.changed") {
+      return;
+    }
+    const id = taskIdOf(event.data);
+    const p = id ? pending.get(id) : undefined;
+    if (!p || Number.isNaN(p.sentAt) || !Number.isNaN(p.arrivals[client.index] ?? 0)) {
+      return;
+    }
+    p.arrivals[client.index] = Math.max(0, event.at - p.sentAt);
+    p.count++;
+  };
+  const clients = tokens.map((_, i) => new StreamClient(i, onEvent));
+  const result: DeliveryResult = {
+    server,
+    clients: clients.length,
+    connected: 0,
+    connectMs: Number.NaN,
+    moves: 0,
+    pairs: summarise([]),
+    allClients: summarise([]),
+    deliveredShare: Number.NaN,
+    moveHttp: summarise([]),
+    moveFailures: 0,
+    unexpectedCloses: 0,
+    serverCpuPercent: Number.NaN,
+    otherCpuPercent: Number.NaN,
+    serverRssMb: Number.NaN,
+  };
+  const mover = new ApiClient(ctx.port, moverToken, ctx.origin, 4);
+  try {
+    // connect in batches, as a crowd of tabs opening would, not all in one instant
+    const connectStarted = nowMs();
+    let firstError: string | null = null;
+    for (let i = 0; i < clients.length; i += 25) {
+      const batch = clients.slice(i, i + 25);
+      const opened = await Promise.allSettled(batch.map((c, j) => c.open(ctx.port, tokens[i + j] ?? "")));
+      for (const o of opened) {
+        if (o.status === "fulfilled") {
+          result.connected++;
+        } else {
+          firstError ??= String(o.reason instanceof Error ? o.reason.message : o.reason);
+        }
+      }
+      if (result.connected === 0) {
+        break;
+      }
+    }
+    result.connectMs = nowMs() - connectStarted;
+    if (result.connected === 0) {
+      result.error = firstError ?? "no stream could connect";
+      return result;
+    }
+    if (firstError) {
+      result.error = `${clients.length - result.connected} streams refused: ${firstError}`;
+    }
+
+    const used = new Set<string>();
+    const moveOnce = async (): Promise<{ move: Move; done: Promise<number | null> }> => {
+      const move = model.pick(rnd, rnd() < 0.5 ? "between" : "within", undefined, used);
+      used.add(move.taskId);
+      model.apply(move);
+      const p: Pending = {
+        sentAt: Number.NaN,
+        arrivals: new Float64Array(clients.length).fill(Number.NaN),
+        count: 0,
+      };
+      pending.set(move.taskId, p);
+      const done = mover
+        .send("POST", `/api/tasks/${move.taskId}/move`, moveBody(move), {
+          onSent: (at) => {
+            p.sentAt = at;
+          },
+        })
+        .then((a) => (a.status >= 200 && a.status < 300 ? a.ms : null))
+        .catch(() => null);
+      return { move, done };
+    };
+    const waitFor = async (ids: readonly string[], limitMs: number): Promise<void> => {
+      const until = nowMs() + limitMs;
+      while (nowMs() < until && ids.some((id) => (pending.get(id)?.count ?? 0) < result.connected)) {
+        await sleep(10);
+      }
+    };
+
+    // warm-up: the first events also prove every stream is subscribed
+    for (let i = 0; i < options.warmup; i++) {
+      const { move, done } = await moveOnce();
+      await done;
+      await waitFor([move.taskId], 3000);
+      pending.delete(move.taskId);
+    }
+
+    const cpu = new CpuWindow(ctx.serverPid);
+    const measured: { id: string; done: Promise<number | null> }[] = [];
+    const start = nowMs();
+    for (let i = 0; i < options.moves; i++) {
+      const due = start + i * options.intervalMs;
+      if (due > nowMs()) {
+        await sleep(due - nowMs());
+      }
+      const { move, done } = await moveOnce();
+      measured.push({ id: move.taskId, done });
+    }
+    const answers = await Promise.all(measured.map((m) => m.done));
+    await waitFor(
+      measured.map((m) => m.id),
+      options.drainMs,
+    );
+    const usage = cpu.read();
+    result.serverCpuPercent = usage.serverPercent;
+    result.otherCpuPercent = usage.otherPercent;
+    result.serverRssMb = ctx.rssMb();
+
+    const pairs: number[] = [];
+    const perMove: number[] = [];
+    let arrived = 0;
+    for (const m of measured) {
+      const p = pending.get(m.id);
+      if (!p) {
+        continue;
+      }
+      let last = 0;
+      let missing = false;
+      for (const v of p.arrivals) {
+        if (Number.isNaN(v)) {
+          missing = true;
+        } else {
+          pairs.push(v);
+          last = Math.max(last, v);
+          arrived++;
+        }
+      }
+      // clients that never connected are not counted as missing (they are reported apart)
+      perMove.push(missing && p.count < result.connected ? Number.POSITIVE_INFINITY : last);
+    }
+    result.moves = measured.length;
+    result.pairs = summarise(pairs);
+    result.allClients = summarise(perMove);
+    result.deliveredShare = measured.length ? arrived / (measured.length * result.connected) : Number.NaN;
+    result.moveHttp = summarise(answers.filter((a): a is number => a !== null));
+    result.moveFailures = answers.filter((a) => a === null).length;
+    result.unexpectedCloses = clients.filter((c) => c.closedUnexpectedly).length;
+    if (result.moveFailures > 0 && !result.error) {
+      result.error = `${result.moveFailures} of ${measured.length} moves failed`;
+    }
+    return result;
+  } finally {
+    mover.close();
+    for (const c of clients) {
+      c.close();
+    }
+  }
+}
