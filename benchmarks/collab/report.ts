@@ -357,8 +357,12 @@ export function targets(
     const h = fine ? median(fine.coldHistoryMs) : Number.NaN;
     const one = fine ? median(fine.coldSnapshotMs) : Number.NaN;
     const x = h / one;
-    // a third digit where two would round across the goal ("1.20×" and short)
-    const shown = (x <= 1.2) === (Number(x.toFixed(2)) <= 1.2) ? x.toFixed(2) : x.toFixed(3);
+    // more digits where two would round across the goal ("1.20×" and short)
+    let digits = 2;
+    while (digits < 5 && Number(x.toFixed(digits)) <= 1.2 !== x <= 1.2) {
+      digits++;
+    }
+    const shown = x.toFixed(digits);
     out.push({
       name: "long history open vs one snapshot",
       value: Number.isFinite(x) ? `${shown}× (${ms(h)} vs ${ms(one)})` : `- (${ms(h)} vs ${ms(one)})`,
