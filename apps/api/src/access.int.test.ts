@@ -1,6 +1,7 @@
 import { loadNetworkSubject, loadOrganisationSubject, loadProjectSubject } from "@ensemble/access/load";
 import {
   type Actor,
+  boardActions,
   can,
   commentActions,
   documentActions,
@@ -8,6 +9,8 @@ import {
   organisationActions,
   projectActions,
   type Subject,
+  taskActions,
+  taskCommentActions,
   templateActions,
 } from "@ensemble/access/policy";
 import type { AccessRevocation } from "@ensemble/access/revocations";
@@ -112,6 +115,9 @@ const all = {
   document: documentActions,
   comment: commentActions,
   template: templateActions,
+  board: boardActions,
+  task: taskActions,
+  task_comment: taskCommentActions,
 };
 const adminOrg = all.organisation.filter((a) => a !== "transfer_ownership");
 const memberOrg = ["read", "create_project", "leave"] as const;

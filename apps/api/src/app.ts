@@ -8,6 +8,12 @@ import type { Context } from "hono";
 import type { AppDeps } from "./deps.ts";
 import { accountRoutes } from "./features/account/account.routes.ts";
 import { authRoutes } from "./features/auth/auth.routes.ts";
+import {
+  boardsRoutes,
+  columnsRoutes,
+  labelsRoutes,
+  projectBoardsRoutes,
+} from "./features/boards/boards.routes.ts";
 import { commentsRoutes } from "./features/document-comments/document-comments.routes.ts";
 import {
   projectTemplatesRoutes,
@@ -31,6 +37,13 @@ import { invitationsRoutes } from "./features/invitations/invitations.routes.ts"
 import { networksRoutes } from "./features/networks/networks.routes.ts";
 import { organisationsRoutes } from "./features/organisations/organisations.routes.ts";
 import { projectsRoutes } from "./features/projects/projects.routes.ts";
+import { taskCommentRoutes, taskCommentsRoutes } from "./features/task-comments/task-comments.routes.ts";
+import {
+  boardTasksRoutes,
+  checklistItemsRoutes,
+  meRoutes,
+  tasksRoutes,
+} from "./features/tasks/tasks.routes.ts";
 import { router } from "./lib/openapi.ts";
 import { handleError } from "./middleware/error-handler.ts";
 import { requestContext } from "./middleware/request-context.ts";
@@ -60,7 +73,17 @@ export function createApp(deps: AppDeps) {
     .route("/documents", commentsRoutes(deps))
     .route("/documents", exportRoutes(deps))
     .route("/projects", importRoutes(deps))
-    .route("/invitations", invitationsRoutes(deps));
+    .route("/invitations", invitationsRoutes(deps))
+    .route("/projects", projectBoardsRoutes(deps))
+    .route("/boards", boardsRoutes(deps))
+    .route("/boards", boardTasksRoutes(deps))
+    .route("/columns", columnsRoutes(deps))
+    .route("/labels", labelsRoutes(deps))
+    .route("/tasks", tasksRoutes(deps))
+    .route("/tasks", taskCommentsRoutes(deps))
+    .route("/checklist-items", checklistItemsRoutes(deps))
+    .route("/task-comments", taskCommentRoutes(deps))
+    .route("/me", meRoutes(deps));
 
   const docs = {
     openapi: "3.1.0",

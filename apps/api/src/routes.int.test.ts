@@ -47,6 +47,12 @@ interface Victim {
   version: string;
   thread: string;
   comment: string;
+  board: string;
+  column: string;
+  task: string;
+  label: string;
+  checklistItem: string;
+  taskComment: string;
 }
 
 let victim: Victim;
@@ -144,6 +150,24 @@ beforeAll(async () => {
       owner: { kind: "organisation", id: organisation },
     }),
   );
+  const board = ok(await alice.client.post(`/api/projects/${project}/boards`, { name: "Planung" })).json
+    .board;
+  const column = board.columns[0].id as string;
+  const label = ok(
+    await alice.client.post(`/api/projects/${project}/labels`, { name: "Presse", color: "#336699" }),
+  ).json.label.id as string;
+  const task = ok(
+    await alice.client.post(`/api/boards/${board.id}/tasks`, {
+      columnId: column,
+      title: "Plakate",
+      labelIds: [label],
+    }),
+  ).json.task.id as string;
+  const checklistItem = ok(await alice.client.post(`/api/tasks/${task}/checklist`, { text: "Entwurf" })).json
+    .task.checklistItems[0].id as string;
+  const taskComment = ok(await alice.client.post(`/api/tasks/${task}/comments`, { body: "Bis Freitag?" }))
+    .json.comment.id as string;
+  ok(await alice.client.request("PUT", `/api/tasks/${task}/documents/${document}`));
   owner = alice.client;
   victim = {
     organisation,
@@ -164,6 +188,12 @@ beforeAll(async () => {
     version,
     thread,
     comment: opened.comments[0].id,
+    board: board.id,
+    column,
+    task,
+    label,
+    checklistItem,
+    taskComment,
   };
 
   // the stranger: signed in, with an organisation, network and project of her own
@@ -187,6 +217,12 @@ function pathFor(route: string, rule: RouteRule): string {
     document: victim.document,
     folder: victim.folder,
     template: victim.template,
+    board: victim.board,
+    column: victim.column,
+    task: victim.task,
+    label: victim.label,
+    "checklist-item": victim.checklistItem,
+    "task-comment": victim.taskComment,
   };
   const id = (scope && ids[scope]) ?? victim.project;
   const invitation =
@@ -203,6 +239,7 @@ function pathFor(route: string, rule: RouteRule): string {
     .replace(":versionId", victim.version)
     .replace(":threadId", victim.thread)
     .replace(":commentId", victim.comment)
+    .replace(":documentId", victim.document)
     .replace(":id", id);
 }
 
@@ -210,7 +247,11 @@ function bodyFor(rule: RouteRule): unknown {
   if (!("scope" in rule) || rule.body === undefined) {
     return undefined;
   }
-  return JSON.parse(JSON.stringify(rule.body).replace('":userId"', JSON.stringify(victim.bob)));
+  return JSON.parse(
+    JSON.stringify(rule.body)
+      .replace('":userId"', JSON.stringify(victim.bob))
+      .replace('":columnId"', JSON.stringify(victim.column)),
+  );
 }
 
 describe("the route walk", () => {

@@ -50,6 +50,8 @@ export const LabelColor = z
 
 /** Most labels on one task, most labels in one project, most assignees on one task. */
 export const MAX_TASK_LABELS = 20;
+/** The largest task description, as JSON in UTF-8 (100 KB). */
+export const MAX_DESCRIPTION_BYTES = 100 * 1024;
 export const MAX_PROJECT_LABELS = 200;
 export const MAX_TASK_ASSIGNEES = 20;
 export const MAX_CHECKLIST_ITEMS = 200;
@@ -92,6 +94,10 @@ export const Task = z.object({
 });
 export type Task = z.infer<typeof Task>;
 
+/** What the caller may do with a task (the board's rules; see BoardAbilities). */
+export const TaskAbilities = z.object({ edit: z.boolean(), comment: z.boolean() });
+export type TaskAbilities = z.infer<typeof TaskAbilities>;
+
 export const ChecklistItem = z.object({
   id: z.string(),
   text: z.string(),
@@ -110,6 +116,7 @@ export const TaskDetail = Task.extend({
   updatedBy: PersonRef.nullable(),
   /** The next dates of a repeating task (up to 3), for the detail view. */
   nextOccurrences: z.array(z.string()),
+  abilities: TaskAbilities,
 });
 export type TaskDetail = z.infer<typeof TaskDetail>;
 export const TaskResponse = z.object({ task: TaskDetail });
@@ -149,7 +156,21 @@ export const Board = BoardSummary.extend({
 export type Board = z.infer<typeof Board>;
 export const BoardResponse = z.object({ board: Board, tasks: z.array(Task) });
 export type BoardResponse = z.infer<typeof BoardResponse>;
+/** A board without its tasks (what creating or renaming answers). */
+export const BoardInfoResponse = z.object({ board: Board });
+export const ColumnResponse = z.object({ column: BoardColumn });
+/** Archived tasks of a board, the most recently archived first. */
 export const ArchivedTaskList = z.object({ tasks: z.array(Task) });
+/** How many tasks "archive done" archived. */
+export const ArchiveDoneResponse = z.object({ archived: z.number().int() });
+
+export const BoardIdParam = z.object({ id: Id });
+export const ColumnIdParam = z.object({ id: Id });
+export const TaskIdParam = z.object({ id: Id });
+export const ChecklistItemIdParam = z.object({ id: Id });
+export const LabelIdParam = z.object({ id: Id });
+export const TaskCommentIdParam = z.object({ id: Id });
+export const TaskDocumentParam = z.object({ id: Id, documentId: Id });
 
 export const CreateBoardInput = z.strictObject({
   name: NameText(120),
@@ -160,7 +181,15 @@ export type CreateBoardInput = z.input<typeof CreateBoardInput>;
 export const UpdateBoardInput = z.strictObject({ name: NameText(120) });
 export type UpdateBoardInput = z.input<typeof UpdateBoardInput>;
 
-/** Where to put something in an ordered list: after one item, before another, or both (between). */
+/**
+ * Where to put something in an ordered list (a column's tasks, a board's columns, a task's
+ * checklist), by the ids of its neighbours as the client saw them:
+ * - `afterId`: right after that item (with `beforeId` too, that one must come later: else
+ *   422 `beforeId: "not_after"`);
+ * - only `beforeId`: right before that item;
+ * - `afterId: null`: at the start; nothing (or `beforeId: null`): at the end.
+ * An id that is not in the list answers 422 `afterId`/`beforeId`: `"not_found"`.
+ */
 const Placement = {
   afterId: Id.nullable().optional(),
   beforeId: Id.nullable().optional(),
@@ -184,13 +213,27 @@ export const UpdateColumnInput = z
 export type UpdateColumnInput = z.input<typeof UpdateColumnInput>;
 export const MoveColumnInput = z.strictObject(Placement);
 export type MoveColumnInput = z.input<typeof MoveColumnInput>;
-/** Deleting a column moves its tasks (archived ones too) to the end of another column of the board. */
-export const DeleteColumnQuery = z.strictObject({ moveTo: Id });
+/**
+ * Deleting a column moves its tasks (archived ones too) to the end of another column of the
+ * board, `moveTo` (required when the column has tasks: 422 `moveTo: "required"`; another board's
+ * column: `moveTo: "not_found"`). The last column of a board cannot be deleted (409 conflict).
+ */
+export const DeleteColumnQuery = z.strictObject({ moveTo: Id.optional() });
+
+/**
+ * Tiptap JSON (`{ type: "doc", … }`, at most 100 KB as JSON: 422 `description: "too_long"`), or
+ * null to clear. The API keeps only what the document schema knows (as for documents) and stores
+ * an empty document as null; anything that is not a document answers `description: "invalid_document"`.
+ */
+export const TaskDescription = z
+  .record(z.string(), z.unknown())
+  .refine((v) => new TextEncoder().encode(JSON.stringify(v)).length <= MAX_DESCRIPTION_BYTES, {
+    params: { code: "too_long" },
+  });
 
 const TaskFields = {
   title: NameText(300),
-  /** Tiptap JSON (at most 100 KB as JSON), or null to clear. */
-  description: z.record(z.string(), z.unknown()).nullable(),
+  description: TaskDescription.nullable(),
   assigneeIds: z.array(Id).max(MAX_TASK_ASSIGNEES),
   labelIds: z.array(Id).max(MAX_TASK_LABELS),
   startDate: CalendarDay.nullable(),
@@ -199,7 +242,14 @@ const TaskFields = {
   recurrence: Recurrence.nullable(),
 };
 
-/** Start after due: 422 `dueDate: "before_start"`. Assignees must be project members, labels the project's. */
+/**
+ * Field codes beyond the usual: start after due: `dueDate: "before_start"`; an assignee who is
+ * not a project member: `assigneeIds: "not_a_member"`; a label of another project:
+ * `labelIds: "not_found"`; a column of another board: `columnId: "not_found"`; `afterId`/`beforeId`
+ * not in the target column: `"not_found"`; a repeat rule the API cannot use:
+ * `recurrence: "invalid_recurrence"` (FREQ is required and must be DAILY, WEEKLY, MONTHLY or
+ * YEARLY; no DTSTART, COUNT or time parts) or `"no_occurrences"` (it never repeats, e.g. UNTIL in the past).
+ */
 export const CreateTaskInput = z.strictObject({
   columnId: Id,
   title: TaskFields.title,
@@ -240,7 +290,13 @@ export const MoveTaskInput = z.strictObject({
   position: OrderKey.optional(),
 });
 export type MoveTaskInput = z.input<typeof MoveTaskInput>;
+/** What a move answers: the card where it is now (the detail view refetches if it is open). */
+export const TaskCardResponse = z.object({ task: Task });
 
+/**
+ * A project's label names are unique regardless of case (422 `name: "taken"`); a project has at
+ * most MAX_PROJECT_LABELS (422 `name: "too_many"`).
+ */
 export const CreateLabelInput = z.strictObject({ name: NameText(40), color: LabelColor });
 export type CreateLabelInput = z.input<typeof CreateLabelInput>;
 export const UpdateLabelInput = z
@@ -250,6 +306,7 @@ export type UpdateLabelInput = z.input<typeof UpdateLabelInput>;
 export const LabelResponse = z.object({ label: TaskLabel });
 export const LabelList = z.object({ labels: z.array(TaskLabel) });
 
+/** At most MAX_CHECKLIST_ITEMS per task (422 `text: "too_many"`). */
 export const CreateChecklistItemInput = z.strictObject({ text: NameText(300), ...Placement });
 export type CreateChecklistItemInput = z.input<typeof CreateChecklistItemInput>;
 export const UpdateChecklistItemInput = z

@@ -8,7 +8,20 @@ export type RouteRule =
   | { public: string }
   | { self: string }
   | {
-      scope: "organisation" | "network" | "project" | "invitation" | "document" | "folder" | "template";
+      scope:
+        | "organisation"
+        | "network"
+        | "project"
+        | "invitation"
+        | "document"
+        | "folder"
+        | "template"
+        | "board"
+        | "column"
+        | "task"
+        | "label"
+        | "checklist-item"
+        | "task-comment";
       action: string;
       body?: unknown;
       query?: string;
@@ -39,6 +52,8 @@ const doc = (action: string, body?: unknown, query?: string): RouteRule => ({
   ...(query ? { query } : {}),
 });
 const folder = (action: string, body?: unknown): RouteRule => ({ scope: "folder", action, body });
+const board = (action: string, body?: unknown): RouteRule => ({ scope: "board", action, body });
+const task = (action: string, body?: unknown): RouteRule => ({ scope: "task", action, body });
 
 export const routeAccess: Record<string, RouteRule> = {
   "GET /api/health": { public: "load balancers and monitoring" },
@@ -162,6 +177,61 @@ export const routeAccess: Record<string, RouteRule> = {
   "POST /api/documents/:id/threads/:threadId/reopen": doc("comment"),
   "PATCH /api/folders/:id": folder("edit_content of the folder's project", { name: "Übernommen" }),
   "DELETE /api/folders/:id": folder("edit_content of the folder's project"),
+
+  "GET /api/projects/:id/boards": project("read"),
+  "POST /api/projects/:id/boards": project("edit_content", { name: "Übernommen" }),
+  "GET /api/projects/:id/labels": project("read"),
+  "POST /api/projects/:id/labels": project("edit_content", { name: "Übernommen", color: "#123456" }),
+  "GET /api/boards/:id": board("read"),
+  "PATCH /api/boards/:id": board("manage", { name: "Übernommen" }),
+  "DELETE /api/boards/:id": board("manage"),
+  "POST /api/boards/:id/columns": board("manage", { name: "Übernommen" }),
+  "GET /api/boards/:id/archive": board("read"),
+  "POST /api/boards/:id/archive-done": board("edit"),
+  "POST /api/boards/:id/tasks": board("edit", { columnId: ":columnId", title: "Übernommen" }),
+  "PATCH /api/columns/:id": { scope: "column", action: "manage of its board", body: { name: "Übernommen" } },
+  "POST /api/columns/:id/move": { scope: "column", action: "manage of its board", body: {} },
+  "DELETE /api/columns/:id": {
+    scope: "column",
+    action: "manage of its board",
+    query: "moveTo=00000000-0000-4000-8000-000000000000",
+  },
+  "PATCH /api/labels/:id": {
+    scope: "label",
+    action: "edit_content of its project",
+    body: { name: "Übernommen" },
+  },
+  "DELETE /api/labels/:id": { scope: "label", action: "edit_content of its project" },
+  "GET /api/tasks/:id": task("read"),
+  "PATCH /api/tasks/:id": task("edit", { title: "Übernommen" }),
+  "DELETE /api/tasks/:id": task("edit"),
+  "POST /api/tasks/:id/move": task("edit", { columnId: ":columnId" }),
+  "POST /api/tasks/:id/archive": task("edit"),
+  "POST /api/tasks/:id/restore": task("edit"),
+  "POST /api/tasks/:id/checklist": task("edit", { text: "Übernommen" }),
+  "PUT /api/tasks/:id/documents/:documentId": task("edit (the document of the same project)"),
+  "DELETE /api/tasks/:id/documents/:documentId": task("edit"),
+  "GET /api/tasks/:id/activity": task("read"),
+  "GET /api/tasks/:id/comments": task("read"),
+  "POST /api/tasks/:id/comments": task("comment", { body: "Übernommen" }),
+  "PATCH /api/checklist-items/:id": {
+    scope: "checklist-item",
+    action: "edit of its task",
+    body: { done: true },
+  },
+  "DELETE /api/checklist-items/:id": { scope: "checklist-item", action: "edit of its task" },
+  "POST /api/checklist-items/:id/move": { scope: "checklist-item", action: "edit of its task", body: {} },
+  "POST /api/checklist-items/:id/promote": { scope: "checklist-item", action: "edit of its task" },
+  "PATCH /api/task-comments/:id": {
+    scope: "task-comment",
+    action: "comment on its task, and edit of the comment (its author)",
+    body: { body: "Übernommen" },
+  },
+  "DELETE /api/task-comments/:id": {
+    scope: "task-comment",
+    action: "comment on its task, and delete of the comment (its author, leads and owner admins)",
+  },
+  "GET /api/me/tasks": { self: "tasks assigned to me in the projects I can read (scoped in SQL)" },
 
   "GET /api/invitations": { self: "invitations addressed to me" },
   "POST /api/invitations/preview": { public: "the mailed token proves the right to look" },

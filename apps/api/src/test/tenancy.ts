@@ -30,6 +30,16 @@ export const TENANT_TABLES = [
   "document_threads",
   "document_comments",
   "document_templates",
+  "boards",
+  "board_columns",
+  "task_labels",
+  "tasks",
+  "task_assignees",
+  "task_label_links",
+  "task_checklist_items",
+  "task_document_links",
+  "task_comments",
+  "task_activity",
 ] as const satisfies readonly (keyof Database)[];
 
 /** Every table a route may write to: the accounts, the organisations and the tenants' tables. */
