@@ -4,16 +4,16 @@
  * statement through `pg`, task moves (sequential, against a raw-SQL move; and several clients at
  * once), and the delivery of `task.changed` to 200 live streams after a move (against a bare SSE
  * relay: the machine floor). Prints the tables with the ratios, then one line per target.
- * Options: --quick, --streams <n>, --no-priority (see boards/README.md).
+ * Options: --quick, --streams <n>, --settle <s>, --no-priority (see boards/README.md).
  */
 import { execFileSync } from "node:child_process";
-import { tmpdir } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import type pg from "pg";
 import { BoardsBenchDb } from "./boards/db.ts";
 import { seeded } from "./boards/model.ts";
-import { ChildServer, freePort, killAllServers, ROOT, raisePriority } from "./boards/proc.ts";
+import { ChildServer, freePort, killAllServers, ROOT, raisePriority, settle } from "./boards/proc.ts";
 import { boardLoadTable, deliveryTable, movesTable, targetLine, targets } from "./boards/report.ts";
 import {
   type BoardLoadResult,
@@ -34,17 +34,19 @@ const { values } = parseArgs({
   options: {
     quick: { type: "boolean", default: false },
     streams: { type: "string" },
+    settle: { type: "string" },
     "no-priority": { type: "boolean", default: false },
     help: { type: "boolean", default: false },
   },
 });
 if (values.help) {
-  console.log("pnpm bench boards [--quick] [--streams n] [--no-priority]");
+  console.log("pnpm bench boards [--quick] [--streams n] [--settle seconds] [--no-priority]");
   process.exit(0);
 }
 
 const quick = values.quick ?? false;
 const streams = Math.max(1, Number(values.streams ?? 200));
+const settleMs = Math.max(0, Number(values.settle ?? (quick ? 2 : 5))) * 1000;
 /** The goals (boards/README.md explains each). */
 const GOALS = { moveP99Ms: 50, concurrentMoveP99Ms: 100, deliveryP99Ms: 1000 };
 const PLAN = quick
@@ -57,6 +59,10 @@ const PLAN = quick
       perClient: 20,
       deliveries: 15,
       deliveryWarmup: 3,
+      // time budgets (s): a phase ends at its count, or past 40 runs when its budget is spent
+      loadBudget: 10,
+      moveBudget: 8,
+      concurrentBudget: 6,
     }
   : {
       loadWarmup: 20,
@@ -67,6 +73,9 @@ const PLAN = quick
       perClient: 60,
       deliveries: 40,
       deliveryWarmup: 3,
+      loadBudget: 25,
+      moveBudget: 20,
+      concurrentBudget: 15,
     };
 
 const started = nowMs();
@@ -141,7 +150,12 @@ async function startFloor(): Promise<ChildServer> {
 
 async function main(): Promise<void> {
   const raised = !values["no-priority"] && raisePriority(-10);
-  const seedOptions = { ...DEFAULT_SEED, sessions: Math.max(streams, DEFAULT_SEED.sessions) };
+  // the API admits 10 streams per person: enough members that each has at most 10
+  const seedOptions = {
+    ...DEFAULT_SEED,
+    members: Math.max(DEFAULT_SEED.members, Math.ceil(streams / 10)),
+    sessions: Math.max(streams, DEFAULT_SEED.sessions),
+  };
   const db = await BoardsBenchDb.create(seedOptions);
   run.db = db;
   const s = db.seeded;
@@ -173,19 +187,46 @@ async function main(): Promise<void> {
     log,
   };
   const rnd = seeded(42);
+  /** Before each phase: wait (bounded) for the rest of the machine to be quiet. */
+  const quiet = async (pids: number[]): Promise<void> => {
+    if (settleMs <= 0) {
+      return;
+    }
+    const r = await settle(settleMs, pids);
+    if (r.otherPercent >= 25) {
+      log(
+        `  the machine stayed busy (other processes ${r.otherPercent.toFixed(0)}% of a core after ${ms(r.waitedMs)}); measuring anyway`,
+      );
+    }
+  };
 
   log(
     `board load: ${PLAN.loadWarmup} warm-up, then ${PLAN.loads} API loads alternated with ${PLAN.loads} raw queries …`,
   );
-  const load: BoardLoadResult = await runBoardLoad(ctx, leadToken, PLAN.loadWarmup, PLAN.loads);
+  const load: BoardLoadResult = await runBoardLoad(
+    ctx,
+    leadToken,
+    PLAN.loadWarmup,
+    PLAN.loads,
+    PLAN.loadBudget * 1000,
+  );
   log(
     load.error && load.api.n === 0
       ? `  ${load.error}`
       : `  API p50 ${ms(load.api.p50)} p99 ${ms(load.api.p99)}; raw SQL p50 ${ms(load.raw.p50)} p99 ${ms(load.raw.p99)}; ${load.mismatch ? `DIFFERENT: ${load.mismatch}` : "same tasks"}`,
   );
 
+  await quiet([api.pid]);
   log(`moves: ${PLAN.moves} sequential (alternated with raw-SQL moves) …`);
-  const seq = await runSequentialMoves(ctx, leadToken, lead.userId, rnd, PLAN.moves, PLAN.moveWarmup);
+  const seq = await runSequentialMoves(
+    ctx,
+    leadToken,
+    lead.userId,
+    rnd,
+    PLAN.moves,
+    PLAN.moveWarmup,
+    PLAN.moveBudget * 1000,
+  );
   log(
     `  API p50 ${ms(seq.all.summary.p50)} p99 ${ms(seq.all.summary.p99)}, ${seq.all.failures} failed${seq.all.firstFailure ? ` (${seq.all.firstFailure})` : ""}; raw p50 ${ms(seq.raw.summary.p50)}`,
   );
@@ -193,8 +234,9 @@ async function main(): Promise<void> {
   let consistency: Consistency | null = null;
   if (seq.all.summary.n > 0) {
     const movers = editors.slice(1, 1 + PLAN.concurrentClients).map((p) => ({ token: p.tokens[0] ?? "" }));
+    await quiet([api.pid]);
     log(`moves: ${movers.length} clients at once, ${PLAN.perClient} each …`);
-    concurrent = await runConcurrentMoves(ctx, movers, rnd, PLAN.perClient);
+    concurrent = await runConcurrentMoves(ctx, movers, rnd, PLAN.perClient, PLAN.concurrentBudget * 1000);
     consistency = await checkConsistency(ctx, leadToken, s.openTasks);
     log(
       `  p50 ${ms(concurrent.summary.p50)} p99 ${ms(concurrent.summary.p99)}, ${concurrent.throughput.toFixed(0)} moves/s; consistent: ${consistency.detail}`,
@@ -215,6 +257,7 @@ async function main(): Promise<void> {
     intervalMs: 250,
     drainMs: 5000,
   };
+  await quiet([api.pid]);
   log(`event delivery: ${streams} streams on our API, a move every ${deliveryOptions.intervalMs} ms …`);
   const ours = await runDelivery(
     "ours",
@@ -234,6 +277,7 @@ async function main(): Promise<void> {
   await api.stop();
 
   const floor = await startFloor();
+  await quiet([floor.pid]);
   log(`event delivery: ${streams} streams on the machine floor (bare SSE relay) …`);
   try {
     const f = await runDelivery(
@@ -266,7 +310,9 @@ async function main(): Promise<void> {
   console.log(
     "and comment counts) in ONE statement aggregated in SQL through a plain pg connection, rows parsed (the faster of two formulations",
   );
-  console.log(`in the warm-up). Alternated one by one after ${PLAN.loadWarmup} warm-up each.`);
+  console.log(
+    `in the warm-up). Alternated one by one after ${PLAN.loadWarmup} warm-up each (up to ${PLAN.loads}, or past 40 when ${PLAN.loadBudget} s are spent).`,
+  );
   console.log(boardLoadTable(load));
   if (load.mismatch) {
     console.log(`note: the API's tasks differ from the SQL's: ${load.mismatch}`);
@@ -295,7 +341,10 @@ async function main(): Promise<void> {
   );
   console.log(deliveryTable(delivery));
   console.log(
-    `API process: peak RSS ${apiMemory.peak.toFixed(0)} MB. Other CPU during board load: ${load.otherCpuPercent.toFixed(0)}% of one core (of 200%).`,
+    `API process: peak RSS ${apiMemory.peak.toFixed(0)} MB. CPU columns: ms of CPU per load or move (API process, the PostgreSQL backends serving it or the`,
+  );
+  console.log(
+    `reference, and this client); they hold still when a busy machine stretches the times. Other processes used ${load.otherCpuPercent.toFixed(0)}% of a core during the board load.`,
   );
   const busy = Math.max(
     load.otherCpuPercent,
@@ -304,7 +353,7 @@ async function main(): Promise<void> {
   );
   if (busy > 50) {
     console.log(
-      `warning: other processes (PostgreSQL included) used up to ${busy.toFixed(0)}% CPU while measuring; on a shared machine latencies are then the machine's as much as ours.`,
+      `warning: other processes used up to ${busy.toFixed(0)}% of a core (of ${availableParallelism() * 100}%) while measuring; latencies are then the machine's as much as ours.`,
     );
   }
   for (const r of delivery.filter((d) => d.error)) {

@@ -49,34 +49,77 @@ export function processMemoryMb(pid: number): { rss: number; peak: number } {
 }
 
 /**
- * CPU used while a phase ran: by a process, by this benchmark and by the whole machine, as % of
- * one core. The rest of the machine (other work on a shared VM, and PostgreSQL) is the difference.
+ * CPU used while a phase ran, in ms: by named groups of processes (the API, its PostgreSQL
+ * backends, …), by this benchmark, and by the rest of the machine (the difference to all busy
+ * time: other work on a shared VM, other databases' backends). Percentages are of one core.
+ * Per process: a process gone by the end counts nothing (its last ticks are unknown); one that
+ * joins a group later (`read(more)`, e.g. a new pooled connection) counts from its start.
  */
-export class CpuWindow {
+export class CpuWindow<G extends string> {
   private readonly startedAt = nowMs();
-  private readonly server: number;
+  private readonly start = new Map<number, number>();
   private readonly self = process.cpuUsage();
   private readonly machine = machineBusyMs();
 
-  constructor(private readonly pid: number) {
-    this.server = processCpuMs(pid);
+  constructor(private readonly groups: Record<G, readonly number[]>) {
+    for (const pids of Object.values<readonly number[]>(groups)) {
+      for (const pid of pids) {
+        this.start.set(pid, processCpuMs(pid));
+      }
+    }
   }
 
-  /** CPU % of the server, of this benchmark, of everything else; and the server's CPU ms. */
-  read(): { serverPercent: number; benchPercent: number; otherPercent: number; serverMs: number } {
-    const wall = nowMs() - this.startedAt;
-    const serverMs = processCpuMs(this.pid) - this.server;
+  read(more: Partial<Record<G, readonly number[]>> = {}): {
+    wallMs: number;
+    ms: Record<G, number>;
+    benchMs: number;
+    otherMs: number;
+    percent: (v: number) => number;
+  } {
+    const wallMs = nowMs() - this.startedAt;
+    const ms = {} as Record<G, number>;
+    let groups = 0;
+    for (const name of Object.keys(this.groups) as G[]) {
+      const pids = new Set([...this.groups[name], ...(more[name] ?? [])]);
+      let sum = 0;
+      for (const pid of pids) {
+        const now = processCpuMs(pid);
+        const then = this.start.get(pid) ?? 0;
+        if (Number.isFinite(now) && Number.isFinite(then)) {
+          sum += Math.max(0, now - then);
+        }
+      }
+      ms[name] = sum;
+      groups += sum;
+    }
     const used = process.cpuUsage(this.self);
     const benchMs = (used.user + used.system) / 1000;
-    const machineMs = machineBusyMs() - this.machine;
-    const percent = (v: number): number => (wall > 0 ? (v / wall) * 100 : Number.NaN);
-    return {
-      serverPercent: percent(serverMs),
-      benchPercent: percent(benchMs),
-      otherPercent: percent(Math.max(0, machineMs - serverMs - benchMs)),
-      serverMs,
-    };
+    const otherMs = Math.max(0, machineBusyMs() - this.machine - groups - benchMs);
+    return { wallMs, ms, benchMs, otherMs, percent: (v) => (wallMs > 0 ? (v / wallMs) * 100 : Number.NaN) };
   }
+}
+
+/**
+ * Waits (at most `maxMs`) for half a second in which the rest of the machine used less than a
+ * quarter of a core, so a phase starts on a quiet machine where there is one. Returns how long it
+ * waited and the rest's CPU % in the last half second.
+ */
+export async function settle(
+  maxMs: number,
+  ours: readonly number[],
+): Promise<{ waitedMs: number; otherPercent: number }> {
+  const started = nowMs();
+  let other = Number.NaN;
+  do {
+    const window = new CpuWindow({ ours });
+    await sleep(500);
+    const r = window.read();
+    other = r.percent(r.otherMs);
+    if (other < 25) {
+      break;
+    }
+  } while (nowMs() - started < maxMs);
+  return { waitedMs: nowMs() - started, otherPercent: other };
 }
 
 /**

@@ -16,8 +16,11 @@ function table(header: string[], rows: string[][]): string {
   return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
 }
 
-/** Board load: the API, the reference, and their ratio. */
+/** Board load: the API, the reference, and their ratios (time, and CPU per load). */
 export function boardLoadTable(r: BoardLoadResult): string {
+  const c = r.cpu;
+  const apiTotal = c.apiServer + c.apiDb + c.apiClient;
+  const rawTotal = c.rawDb + c.rawClient;
   const rows: string[][] = [
     [
       "API GET /api/boards/{id}",
@@ -26,7 +29,10 @@ export function boardLoadTable(r: BoardLoadResult): string {
       ms(r.api.p99),
       ms(r.api.max),
       `${(r.apiBytes / 1024).toFixed(0)} KB`,
-      `${ms(r.serverCpuMsPerLoad)}`,
+      ms(c.apiServer),
+      ms(c.apiDb),
+      ms(c.apiClient),
+      ms(apiTotal),
     ],
     [
       `raw SQL, one statement (${r.rawQuery})`,
@@ -36,10 +42,27 @@ export function boardLoadTable(r: BoardLoadResult): string {
       ms(r.raw.max),
       "",
       "",
+      ms(c.rawDb),
+      ms(c.rawClient),
+      ms(rawTotal),
     ],
-    ["API / raw SQL", "", ratio(r.api.p50, r.raw.p50), ratio(r.api.p99, r.raw.p99), "", "", ""],
+    [
+      "API / raw SQL",
+      "",
+      ratio(r.api.p50, r.raw.p50),
+      ratio(r.api.p99, r.raw.p99),
+      "",
+      "",
+      "",
+      "",
+      "",
+      ratio(apiTotal, rawTotal),
+    ],
   ];
-  return table(["board load", "runs", "p50", "p99", "max", "body", "API CPU/load"], rows);
+  return table(
+    ["board load", "runs", "p50", "p99", "max", "body", "CPU: API", "DB", "client", "total"],
+    rows,
+  );
 }
 
 /** Moves: sequential by kind, the raw-SQL reference, the ratio, and concurrent clients. */
@@ -55,7 +78,7 @@ export function movesTable(
     ms(r.summary.max),
     r.failures ? `${r.failures} (${r.firstFailure ?? "?"})` : "0",
     throughput ? num(r.throughput, 0) : "",
-    num(r.serverCpuPercent),
+    ms(r.cpuMsPerMove),
   ];
   const rows: string[][] = [];
   if (seq) {
@@ -77,7 +100,7 @@ export function movesTable(
   if (concurrent) {
     rows.push(row(concurrent, `API move, ${concurrent.label}`, true));
   }
-  return table(["task move", "moves", "p50", "p99", "max", "failed", "moves/s", "API CPU %"], rows);
+  return table(["task move", "moves", "p50", "p99", "max", "failed", "moves/s", "CPU/move"], rows);
 }
 
 /** Event delivery: ours and the machine floor, and their ratio. */
@@ -96,7 +119,7 @@ export function deliveryTable(results: DeliveryResult[]): string {
           ms(r.allClients.p99),
           ms(r.moveHttp.p99),
           ms(r.connectMs),
-          num(r.serverCpuPercent),
+          r.server === "ours" ? `${num(r.serverCpuPercent)}+${num(r.dbCpuPercent)}` : num(r.serverCpuPercent),
           `${num(r.serverRssMb)} MB`,
           String(r.unexpectedCloses),
         ],
@@ -127,7 +150,7 @@ export function deliveryTable(results: DeliveryResult[]): string {
       "all p99",
       "move p99",
       "connect",
-      "CPU %",
+      "CPU % (+DB)",
       "RSS",
       "dropped",
     ],
@@ -160,10 +183,13 @@ export function targets(
   const out: Target[] = [];
   if (load) {
     const r = load.api.p50 / load.raw.p50;
+    const c = load.cpu;
+    const cpu = (c.apiServer + c.apiDb + c.apiClient) / (c.rawDb + c.rawClient);
+    const cpuNote = Number.isFinite(cpu) ? `; CPU per load ${cpu.toFixed(1)}×` : "";
     out.push({
       name: "board load vs raw SQL",
       value: Number.isFinite(r)
-        ? `${r.toFixed(2)}× (${ms(load.api.p50)} vs ${ms(load.raw.p50)}, p50)`
+        ? `${r.toFixed(2)}× (${ms(load.api.p50)} vs ${ms(load.raw.p50)}, p50${cpuNote})`
         : `n/a (${load.error ?? "no samples"})`,
       goal: "≤ 2×",
       ok: Number.isFinite(r) && r <= 2 && load.mismatch === null,

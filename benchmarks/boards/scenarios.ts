@@ -16,6 +16,26 @@ export interface RunContext {
   log: (line: string) => void;
 }
 
+/** The PostgreSQL backends serving this database: the reference's own, and everyone else's (the API's pool). */
+export async function backends(raw: pg.Client): Promise<{ raw: number; others: number[] }> {
+  const result = await raw.query<{ pid: number; mine: boolean }>(
+    `select pid, pid = pg_backend_pid() as mine from pg_stat_activity
+     where datname = current_database() and backend_type = 'client backend'`,
+  );
+  return {
+    raw: result.rows.find((r) => r.mine)?.pid ?? 0,
+    others: result.rows.filter((r) => !r.mine).map((r) => r.pid),
+  };
+}
+
+/** CPU ms this process spends in `fn` (the client side of one request or query). */
+async function clientCpu<T>(fn: () => Promise<T>): Promise<{ value: T; cpuMs: number }> {
+  const before = process.cpuUsage();
+  const value = await fn();
+  const used = process.cpuUsage(before);
+  return { value, cpuMs: (used.user + used.system) / 1000 };
+}
+
 /** A card as the board answer carries it (the fields the checks compare). */
 interface CardLike {
   id: string;
@@ -24,6 +44,12 @@ interface CardLike {
   assignees: { id: string }[];
   labelIds: string[];
 }
+
+/**
+ * Fewest measured runs per phase, whatever its time budget (a phase stops at its count or, past
+ * this many, when its budget is spent: a busy machine stretches every request).
+ */
+const MIN_RUNS = 40;
 
 function describeFailure(status: number, text: string): string {
   const code = /"code"\s*:\s*"([^"]+)"/.exec(text)?.[1];
@@ -40,7 +66,11 @@ export interface BoardLoadResult {
   rawQuery: "aggregated joins" | "correlated subqueries";
   apiBytes: number;
   tasks: number;
-  serverCpuMsPerLoad: number;
+  /**
+   * CPU ms per load. API: its process, its PostgreSQL backends, and this client (HTTP, JSON.parse).
+   * Raw: the reference's backend and this client (`pg` reading and parsing the rows).
+   */
+  cpu: { apiServer: number; apiDb: number; apiClient: number; rawDb: number; rawClient: number };
   otherCpuPercent: number;
   /** null when the API answered the same tasks (ids, columns, keys, assignees, labels) as SQL. */
   mismatch: string | null;
@@ -82,6 +112,7 @@ export async function runBoardLoad(
   token: string,
   warmup: number,
   runs: number,
+  budgetMs = Number.POSITIVE_INFINITY,
 ): Promise<BoardLoadResult> {
   const api = new ApiClient(ctx.port, token, ctx.origin);
   const path = `/api/boards/${ctx.boardId}`;
@@ -94,7 +125,13 @@ export async function runBoardLoad(
       rawQuery: "aggregated joins" as const,
       apiBytes: first.bytes,
       tasks: firstRows.length,
-      serverCpuMsPerLoad: Number.NaN,
+      cpu: {
+        apiServer: Number.NaN,
+        apiDb: Number.NaN,
+        apiClient: Number.NaN,
+        rawDb: Number.NaN,
+        rawClient: Number.NaN,
+      },
       otherCpuPercent: Number.NaN,
     };
     if (first.status !== 200) {
@@ -133,27 +170,42 @@ export async function runBoardLoad(
 
     const apiMs: number[] = [];
     const rawMs: number[] = [];
-    const cpu = new CpuWindow(ctx.serverPid);
+    const clientMs = { api: 0, raw: 0 };
+    const pids = await backends(ctx.raw);
+    const cpu = new CpuWindow({ apiServer: [ctx.serverPid], apiDb: pids.others, rawDb: [pids.raw] });
     let failures = 0;
-    for (let i = 0; i < runs; i++) {
-      const answer = await api.send("GET", path, undefined, { parse: true });
+    const until = nowMs() + budgetMs;
+    for (let i = 0; i < runs && (i < MIN_RUNS || nowMs() < until); i++) {
+      const { value: answer, cpuMs } = await clientCpu(() =>
+        api.send("GET", path, undefined, { parse: true }),
+      );
+      clientMs.api += cpuMs;
       if (answer.status === 200) {
         apiMs.push(answer.ms);
       } else {
         failures++;
       }
       const t = nowMs();
-      await rawBoard(ctx.raw, ctx.boardId, query);
+      const rawRun = await clientCpu(() => rawBoard(ctx.raw, ctx.boardId, query));
       rawMs.push(nowMs() - t);
+      clientMs.raw += rawRun.cpuMs;
     }
-    const used = cpu.read();
+    const used = cpu.read({ apiDb: (await backends(ctx.raw)).others });
+    const perApi = (v: number): number => v / Math.max(1, apiMs.length);
+    const perRaw = (v: number): number => v / Math.max(1, rawMs.length);
     return {
       ...base,
       api: summarise(apiMs),
       raw: summarise(rawMs),
       rawQuery: useCorrelated ? "correlated subqueries" : "aggregated joins",
-      serverCpuMsPerLoad: used.serverMs / Math.max(1, apiMs.length),
-      otherCpuPercent: used.otherPercent,
+      cpu: {
+        apiServer: perApi(used.ms.apiServer),
+        apiDb: perApi(used.ms.apiDb),
+        apiClient: perApi(clientMs.api),
+        rawDb: perRaw(used.ms.rawDb),
+        rawClient: perRaw(clientMs.raw),
+      },
+      otherCpuPercent: used.percent(used.otherMs),
       mismatch,
       ...(failures > 0 ? { error: `${failures} of ${runs} loads failed` } : {}),
     };
@@ -174,7 +226,8 @@ export interface MoveRun {
   firstFailure: string | null;
   /** Moves per second over the run (concurrent runs). */
   throughput: number;
-  serverCpuPercent: number;
+  /** CPU ms per move: API process + its PostgreSQL backends (raw: the reference's backend). */
+  cpuMsPerMove: number;
   otherCpuPercent: number;
 }
 
@@ -184,7 +237,8 @@ function moveRun(
   failures: number,
   firstFailure: string | null,
   wallMs: number,
-  cpu: { serverPercent: number; otherPercent: number },
+  cpuMs: number,
+  otherCpuPercent: number,
 ): MoveRun {
   return {
     label,
@@ -193,8 +247,8 @@ function moveRun(
     failures,
     firstFailure,
     throughput: wallMs > 0 ? ((samples.length + failures) / wallMs) * 1000 : Number.NaN,
-    serverCpuPercent: cpu.serverPercent,
-    otherCpuPercent: cpu.otherPercent,
+    cpuMsPerMove: cpuMs / Math.max(1, samples.length),
+    otherCpuPercent,
   };
 }
 
@@ -215,6 +269,7 @@ export async function runSequentialMoves(
   rnd: () => number,
   count: number,
   warmup: number,
+  budgetMs = Number.POSITIVE_INFINITY,
 ): Promise<{ between: MoveRun; within: MoveRun; all: MoveRun; raw: MoveRun }> {
   const api = new ApiClient(ctx.port, token, ctx.origin);
   let model = await BoardModel.load(ctx.raw, ctx.boardId);
@@ -223,12 +278,16 @@ export async function runSequentialMoves(
   let firstFailure: string | null = null;
   let rawFailures = 0;
   let rawFirstFailure: string | null = null;
-  const cpu = new CpuWindow(ctx.serverPid);
   let measuredFrom = nowMs();
+  let cpu: CpuWindow<"api" | "apiDb" | "rawDb"> | null = null;
   try {
-    for (let i = 0; i < warmup + count; i++) {
+    let until = Number.POSITIVE_INFINITY;
+    for (let i = 0; i < warmup + count && (i < warmup + MIN_RUNS || nowMs() < until); i++) {
       if (i === warmup) {
         measuredFrom = nowMs();
+        until = measuredFrom + budgetMs;
+        const pids = await backends(ctx.raw);
+        cpu = new CpuWindow({ api: [ctx.serverPid], apiDb: pids.others, rawDb: [pids.raw] });
       }
       const kind = i % 2 === 0 ? "between" : "within";
       const move = model.pick(rnd, kind);
@@ -261,13 +320,50 @@ export async function runSequentialMoves(
     api.close();
   }
   const wall = nowMs() - measuredFrom;
-  const used = cpu.read();
+  const used = cpu?.read({ apiDb: (await backends(ctx.raw)).others });
+  const apiCpu = used ? used.ms.api + used.ms.apiDb : Number.NaN;
+  const other = used ? used.percent(used.otherMs) : Number.NaN;
   const all = failures.between + failures.within;
+  const n = samples.between.length + samples.within.length;
+  // the API's CPU cannot be split by kind: both rows get the average
+  const share = (k: number): number => (n > 0 ? (apiCpu * k) / n : Number.NaN);
   return {
-    between: moveRun("to another column", samples.between, failures.between, firstFailure, wall, used),
-    within: moveRun("within a column", samples.within, failures.within, firstFailure, wall, used),
-    all: moveRun("all (sequential)", [...samples.between, ...samples.within], all, firstFailure, wall, used),
-    raw: moveRun("raw SQL move (pg, one transaction)", samples.raw, rawFailures, rawFirstFailure, wall, used),
+    between: moveRun(
+      "to another column",
+      samples.between,
+      failures.between,
+      firstFailure,
+      wall,
+      share(samples.between.length),
+      other,
+    ),
+    within: moveRun(
+      "within a column",
+      samples.within,
+      failures.within,
+      firstFailure,
+      wall,
+      share(samples.within.length),
+      other,
+    ),
+    all: moveRun(
+      "all (sequential)",
+      [...samples.between, ...samples.within],
+      all,
+      firstFailure,
+      wall,
+      apiCpu,
+      other,
+    ),
+    raw: moveRun(
+      "raw SQL move (pg, one transaction)",
+      samples.raw,
+      rawFailures,
+      rawFirstFailure,
+      wall,
+      used ? used.ms.rawDb : Number.NaN,
+      other,
+    ),
   };
 }
 
@@ -281,20 +377,23 @@ export async function runConcurrentMoves(
   people: { token: string }[],
   rnd: () => number,
   perClient: number,
+  budgetMs = Number.POSITIVE_INFINITY,
 ): Promise<MoveRun> {
   const model = await BoardModel.load(ctx.raw, ctx.boardId);
   const columns = model.columnIds.length;
   const samples: number[] = [];
   let failures = 0;
   let firstFailure: string | null = null;
-  const cpu = new CpuWindow(ctx.serverPid);
+  const pids = await backends(ctx.raw);
+  const cpu = new CpuWindow({ api: [ctx.serverPid], apiDb: pids.others });
   const started = nowMs();
+  const until = started + budgetMs;
   await Promise.all(
     people.map(async (person, k) => {
       const api = new ApiClient(ctx.port, person.token, ctx.origin);
       const own = [(2 * k) % columns, (2 * k + 1) % columns];
       try {
-        for (let i = 0; i < perClient; i++) {
+        for (let i = 0; i < perClient && (i < MIN_RUNS / 2 || nowMs() < until); i++) {
           const move = model.pick(rnd, i % 2 === 0 ? "between" : "within", own);
           model.apply(move);
           const answer = await api.send("POST", `/api/tasks/${move.taskId}/move`, moveBody(move));
@@ -310,13 +409,15 @@ export async function runConcurrentMoves(
       }
     }),
   );
+  const used = cpu.read({ apiDb: (await backends(ctx.raw)).others });
   return moveRun(
     `${people.length} clients at once`,
     samples,
     failures,
     firstFailure,
     nowMs() - started,
-    cpu.read(),
+    used.ms.api + used.ms.apiDb,
+    used.percent(used.otherMs),
   );
 }
 
@@ -386,7 +487,9 @@ export interface DeliveryResult {
   moveHttp: Summary;
   moveFailures: number;
   unexpectedCloses: number;
+  /** CPU % (of one core) while measuring: the server process, and its PostgreSQL backends. */
   serverCpuPercent: number;
+  dbCpuPercent: number;
   otherCpuPercent: number;
   serverRssMb: number;
   error?: string;
@@ -446,6 +549,7 @@ export async function runDelivery(
     moveFailures: 0,
     unexpectedCloses: 0,
     serverCpuPercent: Number.NaN,
+    dbCpuPercent: Number.NaN,
     otherCpuPercent: Number.NaN,
     serverRssMb: Number.NaN,
   };
@@ -513,7 +617,8 @@ export async function runDelivery(
       pending.delete(move.taskId);
     }
 
-    const cpu = new CpuWindow(ctx.serverPid);
+    const pids = await backends(ctx.raw);
+    const cpu = new CpuWindow({ server: [ctx.serverPid], db: server === "ours" ? pids.others : [] });
     const measured: { id: string; done: Promise<number | null> }[] = [];
     const start = nowMs();
     for (let i = 0; i < options.moves; i++) {
@@ -529,9 +634,10 @@ export async function runDelivery(
       measured.map((m) => m.id),
       options.drainMs,
     );
-    const usage = cpu.read();
-    result.serverCpuPercent = usage.serverPercent;
-    result.otherCpuPercent = usage.otherPercent;
+    const usage = cpu.read(server === "ours" ? { db: (await backends(ctx.raw)).others } : {});
+    result.serverCpuPercent = usage.percent(usage.ms.server);
+    result.dbCpuPercent = usage.percent(usage.ms.db);
+    result.otherCpuPercent = usage.percent(usage.otherMs);
     result.serverRssMb = ctx.rssMb();
 
     const pairs: number[] = [];
