@@ -14,8 +14,9 @@ import {
   SYNC_STEP2,
   SYNC_UPDATE,
 } from "./protocol.ts";
-import { ShapeGuard } from "./shape-guard.ts";
+import { ShapeGuard, type Verdict } from "./shape-guard.ts";
 import type { StoredState } from "./storage.ts";
+import type { YjsThread } from "./yjs-thread.ts";
 
 /** What a room needs from the server around it. */
 export interface RoomHost {
@@ -27,6 +28,9 @@ export interface RoomHost {
   emptied(room: Room): void;
   maxDocumentBytes: number;
   log: { warn(obj: object, msg: string): void };
+  /** Where large documents' edits are judged (see shape-guard.ts), from `threadMinBytes` on. */
+  guardThread?: YjsThread | undefined;
+  threadMinBytes: number;
 }
 
 /** Presence limits per connection: ids it may announce, and the size of one state (JSON text). */
@@ -49,6 +53,8 @@ export class Connection {
   readonly awarenessIds = new Set<number>();
   private toldReadOnly = false;
   closed = false;
+  /** One of its updates was refused or could not be checked: nothing more of it is taken. */
+  discarded = false;
 
   constructor(
     readonly ws: WebSocket,
@@ -129,6 +135,14 @@ function isEmptyUpdate(update: Uint8Array): boolean {
   return update.length === 2 && update[0] === 0 && update[1] === 0;
 }
 
+/** An update-bearing message waiting for its turn: an update for its verdict, or an acknowledgement. */
+interface Waiting {
+  conn: Connection;
+  index: number;
+  update: Uint8Array | null;
+  verdict: Verdict | null;
+}
+
 /**
  * One document being edited in this process. It keeps the document as Yjs update bytes, never as
  * a Y.Doc: a base (the stored snapshot), a merged middle and a short tail of recent updates, plus
@@ -153,13 +167,21 @@ export class Room {
   private pendingAwareness = new Set<number>();
   private pendingAwarenessOrigins = new Set<Connection>();
   private flushScheduled = false;
-  /** Updates of this room not yet stored. */
+  /**
+   * Update-bearing messages in arrival order while edits are judged in the guard thread: each is
+   * acted on (stored, broadcast, acknowledged, or refused) only once it and all before it are
+   * judged, so order per connection and the "saved" counts hold.
+   */
+  private waiting: Waiting[] = [];
+  private waitingBytes = 0;
+  private settledWaiters: Array<() => void> = [];
+  /** Updates of this room not yet stored (including those waiting for a verdict). */
   pendingWrites = 0;
   /** Logged updates since the last compaction (this process's count). */
   uncompacted = 0;
   lastActivity = Date.now();
   /** Checks that edits fit a Tiptap document before they are stored or passed on. */
-  readonly guard = new ShapeGuard(() => [this.base, ...(this.mid ? [this.mid] : []), ...this.tail]);
+  readonly guard: ShapeGuard;
 
   constructor(
     readonly documentId: string,
@@ -184,6 +206,12 @@ export class Room {
     }
     this.uncompacted = stored.updates.length;
     this.foldIfNeeded();
+    this.guard = new ShapeGuard({
+      currentState: () => [this.base, ...(this.mid ? [this.mid] : []), ...this.tail],
+      size: () => this.bytes,
+      thread: host.guardThread,
+      threadMinBytes: host.threadMinBytes,
+    });
   }
 
   /** The document's size in bytes as held here (not counting duplicates merged away). */
@@ -319,6 +347,9 @@ export class Room {
   }
 
   private receiveUpdate(conn: Connection, update: Uint8Array): void {
+    if (conn.discarded) {
+      return;
+    }
     const index = ++conn.received;
     if (!conn.identity.canEdit) {
       conn.tellReadOnly();
@@ -334,15 +365,32 @@ export class Room {
     } catch {
       throw new MalformedMessage("unreadable update");
     }
-    if (this.bytes + update.byteLength > this.host.maxDocumentBytes) {
+    if (this.bytes + this.waitingBytes + update.byteLength > this.host.maxDocumentBytes) {
       conn.close(CloseCode.documentTooLarge, "document too large");
       return;
     }
+    this.pendingWrites++;
+    if (this.waiting.length > 0 || this.guard.usesThread) {
+      const entry: Waiting = { conn, index, update, verdict: null };
+      this.waiting.push(entry);
+      this.waitingBytes += update.byteLength;
+      this.guard.check(update, (verdict) => {
+        entry.verdict = verdict;
+        this.actOnVerdicts();
+      });
+      return;
+    }
     if (!this.guard.accept(update)) {
+      this.pendingWrites--;
+      conn.discarded = true;
       throw new MalformedMessage("update does not fit the document");
     }
+    this.store(conn, index, update);
+  }
+
+  /** Stores, applies and passes on an accepted update (counted in `pendingWrites` already). */
+  private store(conn: Connection, index: number, update: Uint8Array): void {
     this.apply(update, conn);
-    this.pendingWrites++;
     this.host.persist(this, update, conn.identity.userId, (ok) => {
       this.pendingWrites--;
       if (ok) {
@@ -353,8 +401,64 @@ export class Room {
     this.host.publish(this, update);
   }
 
+  /** Acts on the judged messages at the head of the queue, in arrival order. */
+  private actOnVerdicts(): void {
+    while (this.waiting.length > 0) {
+      const entry = this.waiting[0] as Waiting;
+      if (entry.verdict === null) {
+        break;
+      }
+      this.waiting.shift();
+      const { conn, index, update } = entry;
+      if (update === null) {
+        if (!conn.discarded) {
+          this.ackNow(conn, index);
+        }
+        continue;
+      }
+      this.waitingBytes -= update.byteLength;
+      if (entry.verdict === "ok" && !conn.discarded) {
+        this.store(conn, index, update);
+        continue;
+      }
+      this.pendingWrites--;
+      if (conn.discarded) {
+        continue;
+      }
+      // what it sent after this may build on it: none of it is taken (the client resends on reconnect)
+      conn.discarded = true;
+      if (entry.verdict === "refused") {
+        conn.close(CloseCode.malformed, "update does not fit the document");
+      } else {
+        conn.close(CloseCode.tryAgainLater, "the update could not be checked; send it again");
+      }
+    }
+    if (this.waiting.length === 0) {
+      for (const resolve of this.settledWaiters.splice(0)) {
+        resolve();
+      }
+    }
+  }
+
+  /** Resolves once nothing waits for a verdict (before shutting down: then everything is stored or refused). */
+  settled(): Promise<void> {
+    if (this.waiting.length === 0) {
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => this.settledWaiters.push(resolve));
+  }
+
   /** An empty update is stored the moment everything before it is. */
   private ackInOrder(conn: Connection, index: number): void {
+    if (this.waiting.length > 0) {
+      // behind updates still being judged: acknowledged in its turn
+      this.waiting.push({ conn, index, update: null, verdict: "ok" });
+      return;
+    }
+    this.ackNow(conn, index);
+  }
+
+  private ackNow(conn: Connection, index: number): void {
     if (conn.durable === index - 1) {
       conn.markDurable(index);
       return;

@@ -13,7 +13,7 @@ import { CloseCode, COLLAB_PATH } from "./protocol.ts";
 import { RedisSync } from "./redis-sync.ts";
 import { Connection, Room, type RoomHost } from "./room.ts";
 import { compactDocument, loadStoredState } from "./storage.ts";
-import { THREAD_MIN_BYTES, type YjsThread } from "./yjs-thread.ts";
+import { guardThread, THREAD_MIN_BYTES, type YjsThread } from "./yjs-thread.ts";
 
 /** The few logger methods used (pino's Logger fits). */
 export interface CollabLogger {
@@ -52,9 +52,12 @@ export interface CollabOptions {
   loadTimeoutMs?: number;
   /** How often open connections' sessions and access are looked up again (closed or narrowed). */
   sessionCheckMs?: number;
-  /** Threads for large documents' Yjs work (default: the process's `mergeThread`). */
-  threads?: { merge?: YjsThread };
-  /** From this many bytes on, a document's merges run in a thread (default `THREAD_MIN_BYTES`). */
+  /** Threads for large documents' Yjs work (default: the process's `mergeThread` and `guardThread`). */
+  threads?: { merge?: YjsThread; guard?: YjsThread };
+  /**
+   * From this many bytes on, a document's merges and shape checks run in those threads (default
+   * `THREAD_MIN_BYTES`).
+   */
   threadMinBytes?: number;
 }
 
@@ -65,6 +68,8 @@ export interface CollabStats {
   /** INSERT statements sent by the group commit so far. */
   writes: number;
   compactions: number;
+  /** Shape-guard shadows built for the loaded documents so far (here or in the guard thread). */
+  guardBuilds: number;
 }
 
 export interface CollabServer {
@@ -153,6 +158,8 @@ export function createCollabServer(options: CollabOptions): CollabServer {
   const host: RoomHost = {
     maxDocumentBytes,
     log,
+    guardThread: options.threads?.guard ?? guardThread,
+    threadMinBytes,
     persist(room, update, userId, done) {
       commit.add({
         documentId: room.documentId,
@@ -246,8 +253,8 @@ export function createCollabServer(options: CollabOptions): CollabServer {
       const cutoff = Date.now() - compactIdleMs;
       for (const room of rooms.values()) {
         if (room.lastActivity < cutoff) {
-          // edits stopped: the shape guard's Y.Doc is rebuilt when they start again
-          room.guard.drop();
+          // edits stopped: a small document's shape guard is rebuilt when they start again
+          room.guard.rest();
         }
         if (room.uncompacted > 0 && room.pendingWrites === 0 && room.lastActivity < cutoff) {
           void compact(room.documentId);
@@ -312,6 +319,10 @@ export function createCollabServer(options: CollabOptions): CollabServer {
         ]);
         const room = new Room(documentId, projectId, stored, host);
         rooms.set(documentId, room);
+        if (room.size >= threadMinBytes) {
+          // its first edit will be judged there: the thread's start need not add to that edit's wait
+          host.guardThread?.warm();
+        }
         for (const update of remoteWhileLoading.get(documentId) ?? []) {
           room.receiveRemote(update);
         }
@@ -495,20 +506,26 @@ export function createCollabServer(options: CollabOptions): CollabServer {
       for (const conn of connections) {
         conn.close(CloseCode.goingAway, "server restarting");
       }
-      // everything received is written before we go (Hocuspocus #738)
+      // everything received is judged and written before we go (Hocuspocus #738)
+      await Promise.all([...rooms.values()].map((r) => r.settled()));
       await commit.flush();
       await Promise.all([...compacting.values()]);
       await Promise.all(
         [...rooms.values()].filter((r) => r.uncompacted > 0).map((r) => compact(r.documentId)),
       );
+      for (const room of rooms.values()) {
+        room.guard.drop();
+      }
       rooms.clear();
       await redisSync?.close();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
     stats() {
       let pendingWrites = 0;
+      let guardBuilds = 0;
       for (const room of rooms.values()) {
         pendingWrites += room.pendingWrites;
+        guardBuilds += room.guard.builds;
       }
       return {
         rooms: rooms.size,
@@ -516,6 +533,7 @@ export function createCollabServer(options: CollabOptions): CollabServer {
         pendingWrites,
         writes: commit.writes,
         compactions,
+        guardBuilds,
       };
     },
     isLoaded(documentId) {

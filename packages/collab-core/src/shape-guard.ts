@@ -1,129 +1,219 @@
-import * as Y from "yjs";
+import { ShadowDocument } from "./shape-check.ts";
+import type { YjsThread } from "./yjs-thread.ts";
 
-/** The Yjs fragment Tiptap's Collaboration extension edits. */
-export const DOCUMENT_FRAGMENT = "default";
+export { DOCUMENT_FRAGMENT } from "./shape-check.ts";
 
-/**
- * Does one new struct fit a Tiptap (y-prosemirror) document? The fragment holds elements and
- * texts; elements hold elements and texts, plus plain attributes; texts hold characters and
- * formatting. Anything else (another root, arrays, maps, embedded objects, text straight inside
- * an element) makes every editor that opens the document throw, and exports fail with it.
+/*
+ * Design. Incoming edits are judged against the document's structure before they are stored or
+ * passed on (shape-check.ts says what fits). That needs a Y.Doc of the document, a "shadow",
+ * built from the room's bytes when the first edit arrives: ~200 ms per MB, 0.6–1.2 s for a 5.6 MB
+ * document, during which the event loop (every other document of the process) used to stand still,
+ * and the shadow was dropped whenever edits paused, so a large document paid again and again.
+ *
+ * - Small documents (under `threadMinBytes`, 256 KB: a build of at most a few tens of ms) keep the
+ *   synchronous path: the shadow lives here, each update is judged as it arrives, no thread hop,
+ *   so light-load latency does not grow. The shadow is dropped when edits stop (`rest`) — an idle
+ *   room costs only its bytes — and rebuilt cheaply when they start again.
+ * - Larger documents keep their shadow in the guard thread (yjs-thread.ts). Updates are judged
+ *   there asynchronously but strictly in order: the room queues what arrives (see room.ts) and
+ *   stores, broadcasts and acknowledges an update only after its verdict, in arrival order. The
+ *   shadow is built off the event loop and kept until the room unloads, so it is built at most
+ *   once per load; the thread bounds what all shadows together hold (least recently used dropped,
+ *   rebuilt on demand), and its memory is freed when rooms unload and the thread ends.
+ * - Stream to the thread: one request in flight per guard, carrying every update queued since
+ *   (to judge, or to follow when accepted by another process). The thread answers a verdict per
+ *   update handled; after a refusal (or with no shadow: first use, evicted, thread restarted) it
+ *   stops, and the rest goes again with the room's current bytes — by then holding exactly the
+ *   updates accepted so far, since verdicts are acted on synchronously before the next request.
+ * - A thread that dies fails the updates it was judging ("failed"): the room closes those
+ *   connections with "try again later" and stores nothing of them; the clients send them again
+ *   when they reconnect (sync step 2), so nothing is lost and nothing unchecked is kept.
+ * A document that grows past the threshold while its shadow is here keeps it here until edits
+ * stop; the next build then goes to the thread. A mode never changes while updates are queued.
  */
-function fits(item: Y.Item, root: Y.XmlFragment): boolean {
-  const content = item.content;
-  if (content instanceof Y.ContentDeleted) {
-    return true;
-  }
-  const parent = item.parent;
-  if (!(parent instanceof Y.AbstractType)) {
-    return false;
-  }
-  if (content instanceof Y.ContentType) {
-    const type = content.type;
-    if (!(type instanceof Y.XmlElement || type instanceof Y.XmlText) || item.parentSub !== null) {
-      return false;
-    }
-  }
-  if (item.parentSub !== null) {
-    // attributes of elements (node attributes) and texts: plain values only
-    return (parent instanceof Y.XmlElement || parent instanceof Y.XmlText) && content instanceof Y.ContentAny;
-  }
-  if (parent === root || parent instanceof Y.XmlElement) {
-    return content instanceof Y.ContentType;
-  }
-  if (parent instanceof Y.XmlText) {
-    return content instanceof Y.ContentString || content instanceof Y.ContentFormat;
-  }
-  return false;
+
+/** A thread-judged update's outcome: fits, does not fit, or could not be judged (thread died). */
+export type Verdict = "ok" | "refused" | "failed";
+
+interface Op {
+  update: Uint8Array;
+  /** Set for updates to judge; followed updates (accepted elsewhere) have none. */
+  verdict: ((verdict: Verdict) => void) | null;
 }
 
-/** Every struct a transaction added, checked with `fits`. */
-function transactionFits(transaction: Y.Transaction, doc: Y.Doc, root: Y.XmlFragment): boolean {
-  for (const [client, after] of transaction.afterState) {
-    const before = transaction.beforeState.get(client) ?? 0;
-    if (after <= before) {
-      continue;
-    }
-    const structs = doc.store.clients.get(client) ?? [];
-    for (let i = structs.length - 1; i >= 0; i--) {
-      const struct = structs[i];
-      if (!struct || struct.id.clock + struct.length <= before) {
-        break;
-      }
-      if (struct instanceof Y.Item && !fits(struct, root)) {
-        return false;
-      }
-    }
-  }
-  return true;
+export interface ShapeGuardOptions {
+  /** The room's bytes now (base, middle, tail): what a shadow is built from. */
+  currentState: () => readonly Uint8Array[];
+  /** The room's size in bytes now. */
+  size: () => number;
+  /** The thread large documents are judged in (none: always judged here). */
+  thread?: YjsThread | undefined;
+  /** From this size on, a new shadow is built in the thread. */
+  threadMinBytes?: number;
 }
+
+let nextGuardId = 0;
 
 /**
  * Checks incoming updates against the shape of a Tiptap document before they are stored or
  * passed on: `Y.decodeUpdate` only proves the bytes parse, while a well-formed update of the wrong
- * shape would break the document for everyone, for good. The check needs the structure the
- * update lands in, so the guard keeps a Y.Doc, built from the room's bytes when the first edit
- * arrives and dropped again when edits stop (reading and idle rooms never pay for it).
+ * shape would break the document for everyone, for good. See the design note above.
  */
 export class ShapeGuard {
-  private doc: Y.Doc | null = null;
+  private readonly options: ShapeGuardOptions;
+  private local: ShadowDocument | null = null;
+  /** In the thread: set once the room's checks went there (for the rest of the room's life). */
+  private threaded = false;
+  private readonly id = ++nextGuardId;
+  private queue: Op[] = [];
+  private inFlight = false;
+  private dropping = false;
+  /** The thread must get the room's bytes with the next request (it has no sound shadow). */
+  private sendState = true;
+  /** Shadows built, here and in the thread (tests and stats). */
+  builds = 0;
 
-  constructor(private readonly currentState: () => readonly Uint8Array[]) {}
-
-  /** Is a shadow document held (memory in use)? */
-  get active(): boolean {
-    return this.doc !== null;
+  constructor(options: ShapeGuardOptions) {
+    this.options = options;
   }
 
-  /** Applies the update to the shadow document; false (and nothing kept) when it does not fit. */
-  accept(update: Uint8Array): boolean {
-    const { doc, root } = this.ensure();
-    let ok = true;
-    const check = (transaction: Y.Transaction) => {
-      ok = ok && transactionFits(transaction, doc, root);
-    };
-    doc.on("afterTransaction", check);
-    try {
-      Y.applyUpdate(doc, update);
-    } catch {
-      ok = false;
-    } finally {
-      doc.off("afterTransaction", check);
+  /** Is a shadow document held on this thread (memory in use)? */
+  get active(): boolean {
+    return this.local !== null;
+  }
+
+  /** Are updates judged in the thread (asynchronously, with `check`)? Otherwise with `accept`. */
+  get usesThread(): boolean {
+    if (this.threaded) {
+      return true;
     }
-    if (!ok) {
+    const { thread, threadMinBytes } = this.options;
+    return this.local === null && thread !== undefined && this.options.size() >= (threadMinBytes ?? Infinity);
+  }
+
+  /** Judges an update here and now; false (and nothing kept) when it does not fit. */
+  accept(update: Uint8Array): boolean {
+    if (!this.local) {
+      this.local = new ShadowDocument(this.options.currentState());
+      this.builds++;
+    }
+    const ok = this.local.accept(update);
+    if (this.local.spoiled) {
       // the shadow now holds what was refused: rebuild it from the room's bytes next time
-      this.drop();
+      this.dropLocal();
     }
     return ok;
   }
 
-  /** An update accepted elsewhere (another process): keeps the shadow in step. */
-  follow(update: Uint8Array): void {
-    if (!this.doc) {
+  /** Judges an update in the thread; `verdict` is called later, in the order of the calls. */
+  check(update: Uint8Array, verdict: (verdict: Verdict) => void): void {
+    const thread = this.options.thread;
+    if (!thread) {
+      verdict(this.accept(update) ? "ok" : "refused");
       return;
     }
-    try {
-      Y.applyUpdate(this.doc, update);
-    } catch {
-      this.drop();
+    if (!this.threaded) {
+      this.threaded = true;
+      this.dropping = false;
+      thread.hold();
+    }
+    this.queue.push({ update, verdict });
+    this.pump();
+  }
+
+  /** An update accepted elsewhere (another process): keeps the shadow in step. */
+  follow(update: Uint8Array): void {
+    if (this.threaded) {
+      this.queue.push({ update, verdict: null });
+      this.pump();
+      return;
+    }
+    if (this.local && !this.local.follow(update)) {
+      this.dropLocal();
     }
   }
 
-  /** Frees the shadow document. */
+  /** Edits stopped: frees a shadow held on this thread (a thread's stays until `drop`). */
+  rest(): void {
+    this.dropLocal();
+  }
+
+  /**
+   * Frees every shadow: the room unloads (it has nothing waiting for a verdict then). A request
+   * still in flight finishes first; its shadow is dropped after it.
+   */
   drop(): void {
-    this.doc?.destroy();
-    this.doc = null;
+    this.dropLocal();
+    this.dropping = true;
+    const queued = this.queue;
+    this.queue = [];
+    for (const op of queued) {
+      op.verdict?.("failed");
+    }
+    if (!this.inFlight) {
+      this.release();
+    }
   }
 
-  private ensure(): { doc: Y.Doc; root: Y.XmlFragment } {
-    if (!this.doc) {
-      const doc = new Y.Doc();
-      doc.getXmlFragment(DOCUMENT_FRAGMENT);
-      for (const part of this.currentState()) {
-        Y.applyUpdate(doc, part);
-      }
-      this.doc = doc;
+  private release(): void {
+    this.queue = [];
+    if (!this.threaded) {
+      return;
     }
-    return { doc: this.doc, root: this.doc.getXmlFragment(DOCUMENT_FRAGMENT) };
+    this.threaded = false;
+    this.sendState = true;
+    this.options.thread?.dropGuard(this.id);
+    this.options.thread?.release();
+  }
+
+  private dropLocal(): void {
+    this.local?.destroy();
+    this.local = null;
+  }
+
+  private pump(): void {
+    const thread = this.options.thread;
+    if (this.dropping && !this.inFlight) {
+      this.release();
+      return;
+    }
+    if (this.inFlight || this.queue.length === 0 || !thread) {
+      return;
+    }
+    const batch = this.queue;
+    this.queue = [];
+    this.inFlight = true;
+    const state = this.sendState ? this.options.currentState() : null;
+    if (state) {
+      this.builds++;
+    }
+    const updates = batch.map((op) => op.update);
+    thread
+      .guard(
+        this.id,
+        state,
+        batch.map((op) => op.verdict !== null),
+        updates,
+      )
+      .then(
+        (verdicts) => {
+          this.inFlight = false;
+          this.sendState = verdicts.length < batch.length;
+          for (const [i, ok] of verdicts.entries()) {
+            batch[i]?.verdict?.(ok ? "ok" : "refused");
+          }
+          // not judged (refused before them, or no shadow there): again, with the room's bytes
+          this.queue = [...batch.slice(verdicts.length), ...this.queue];
+          this.pump();
+        },
+        () => {
+          this.inFlight = false;
+          this.sendState = true;
+          for (const op of batch) {
+            op.verdict?.("failed");
+          }
+          this.pump();
+        },
+      );
   }
 }

@@ -1,30 +1,38 @@
 import { Worker } from "node:worker_threads";
-import { pack, type ThreadReply, type ThreadRequest } from "./yjs-thread.wire.ts";
+import { pack, type ThreadData, type ThreadReply, type ThreadRequest } from "./yjs-thread.wire.ts";
 
 /**
  * Yjs work whose cost grows with a document's size (merging a snapshot with its log, encoding a
- * state vector) runs in a worker thread: done on the event loop, half a second for a 5 MB
- * document stalls every other document of the process. The thread gets bytes and returns bytes;
- * the database, transactions and locks stay here. It starts on first use (loading its modules
- * takes about a second, off this thread), is unreferenced whenever no job is running (it never
- * keeps a process alive), and ends after a while with nothing to do. If it dies (out of memory,
- * crash, a job past its time limit), every job in it fails, never half done, and the next job
- * starts a new thread.
+ * state vector, judging edits against a large document's structure) runs in a worker thread:
+ * done on the event loop, half a second for a 5 MB document stalls every other document of the
+ * process. The thread gets bytes and returns bytes; the database, transactions, locks and the
+ * rooms' state stay here. It starts on first use (loading its modules takes about a second, off
+ * this thread), is unreferenced whenever no job is running (it never keeps a process alive), and
+ * ends after a while with nothing to do and nothing held. If it dies (out of memory, crash, a job
+ * past its time limit), every job in it fails, never half done, and the next job starts a new
+ * thread.
  */
 
 export interface YjsThreadOptions {
   /** Heap (old generation) of the thread, in MB; past it the thread ends and its jobs fail. */
   heapMb: number;
-  /** How long a thread with no job is kept for the next job. */
+  /** How long a thread with no job and nothing held is kept for the next job. */
   idleMs: number;
   /** One job's time limit (the first includes starting the thread); past it the thread is ended. */
   jobTimeoutMs: number;
+  /**
+   * Shape-guard shadows kept in the thread, counted in bytes of the state they were built from (a
+   * Y.Doc takes about 20 times that): past it, the least recently used are dropped and rebuilt
+   * when needed again.
+   */
+  shadowBudgetBytes: number;
 }
 
 export const defaultThreadOptions: YjsThreadOptions = {
   heapMb: 2048,
   idleMs: 20_000,
   jobTimeoutMs: 60_000,
+  shadowBudgetBytes: 24 * 1024 * 1024,
 };
 
 /** Why a job in the thread gave no result. */
@@ -62,6 +70,7 @@ export class YjsThread {
   private readonly jobs = new Map<number, Job>();
   private nextId = 0;
   private idleTimer: NodeJS.Timeout | null = null;
+  private holders = 0;
   /** Threads started so far, and jobs completed (for tests and stats). */
   starts = 0;
   completed = 0;
@@ -101,6 +110,54 @@ export class YjsThread {
     return reply.stateVector;
   }
 
+  /**
+   * Judges (`checks[i]` true) or follows updates against the shadow `guard` holds in the thread,
+   * built first from `state` when given. Returns the verdicts of the prefix that was handled.
+   */
+  async guard(
+    guard: number,
+    state: readonly Uint8Array[] | null,
+    checks: boolean[],
+    updates: readonly Uint8Array[],
+  ): Promise<boolean[]> {
+    const packedState = state ? pack(state) : null;
+    const packedUpdates = pack(updates);
+    const transfer = [packedUpdates.buffer, ...(packedState ? [packedState.buffer] : [])];
+    const reply = await this.request(
+      (id) => ({ type: "guard", id, guard, state: packedState, checks, updates: packedUpdates }),
+      transfer,
+    );
+    if (reply.type !== "guarded") {
+      throw new ThreadFailure("failed", `unexpected reply ${reply.type}`);
+    }
+    return reply.verdicts;
+  }
+
+  /** Starts the thread ahead of a job likely to come (loading its modules takes about a second). */
+  warm(): void {
+    if (!this.running) {
+      this.start();
+      this.settle();
+    }
+  }
+
+  /** Frees what `guard` holds in the thread (nothing to do when no thread runs). */
+  dropGuard(guard: number): void {
+    this.running?.worker.postMessage({ type: "drop", guard } satisfies ThreadRequest);
+  }
+
+  /** Something that keeps state in the thread: while any is held, an idle thread is kept. */
+  hold(): void {
+    this.holders++;
+    this.clearIdle();
+  }
+
+  /** The counterpart of `hold`. */
+  release(): void {
+    this.holders = Math.max(0, this.holders - 1);
+    this.settle();
+  }
+
   /** Ends the thread now: running jobs fail with reason `closed`. */
   async close(): Promise<void> {
     this.clearIdle();
@@ -135,6 +192,7 @@ export class YjsThread {
   private start(): Running {
     const worker = new Worker(ENTRY, {
       resourceLimits: { maxOldGenerationSizeMb: this.options.heapMb },
+      workerData: { shadowBudgetBytes: this.options.shadowBudgetBytes } satisfies ThreadData,
     });
     const running: Running = {
       worker,
@@ -194,19 +252,19 @@ export class YjsThread {
     }
   }
 
-  /** No job running: let the process exit without us; end the thread after a while. */
+  /** No job running: let the process exit without us; end the thread later if it holds nothing. */
   private settle(): void {
     const running = this.running;
     if (!running || this.jobs.size > 0) {
       return;
     }
     running.worker.unref();
-    if (this.idleTimer) {
+    if (this.holders > 0 || this.idleTimer) {
       return;
     }
     this.idleTimer = setTimeout(() => {
       this.idleTimer = null;
-      if (this.running === running && this.jobs.size === 0) {
+      if (this.running === running && this.jobs.size === 0 && this.holders === 0) {
         this.running = null;
         void running.worker.terminate();
       }
@@ -224,6 +282,9 @@ export class YjsThread {
 
 /** The thread compaction and whole-state reads of this process merge large documents in. */
 export const mergeThread = new YjsThread();
+
+/** The thread large documents' shape guards keep their shadows in (see shape-guard.ts). */
+export const guardThread = new YjsThread();
 
 /** Below this many bytes, merging or building on the event loop costs less than the hop (≈ 20–40 ms at most). */
 export const THREAD_MIN_BYTES = 256 * 1024;

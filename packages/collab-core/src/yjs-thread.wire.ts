@@ -35,11 +35,33 @@ export function unpack(packed: Packed): Uint8Array[] {
 /** What the main thread asks. */
 export type ThreadRequest =
   | { type: "merge"; id: number; hasSnapshot: boolean; parts: Packed }
-  | { type: "stateVector"; id: number; state: Packed };
+  | { type: "stateVector"; id: number; state: Packed }
+  | {
+      type: "guard";
+      id: number;
+      guard: number;
+      /** The document's bytes, to build the shadow from (replacing any held). */
+      state: Packed | null;
+      /** Per update: judge it (true), or follow it (accepted elsewhere). */
+      checks: boolean[];
+      updates: Packed;
+    }
+  | { type: "drop"; guard: number };
 
 /** What the thread answers: ready once loaded, then one reply per request with an id. */
 export type ThreadReply =
   | { type: "ready" }
   | { type: "merged"; id: number; state: Uint8Array; stateVector: Uint8Array }
   | { type: "stateVector"; id: number; stateVector: Uint8Array }
+  /**
+   * Verdicts for the updates handled, in order (`true` for followed ones). Fewer than sent when
+   * the shadow was missing (none at all), refused one (it is the last) or could not follow one:
+   * the rest must come again with the document's bytes.
+   */
+  | { type: "guarded"; id: number; verdicts: boolean[] }
   | { type: "failed"; id: number; message: string };
+
+export interface ThreadData {
+  /** Shadows kept at most, in bytes of the state they were built from (least recently used go first). */
+  shadowBudgetBytes: number;
+}
