@@ -4,7 +4,7 @@
  * statement through `pg`, task moves (sequential, against a raw-SQL move; and several clients at
  * once), and the delivery of `task.changed` to 200 live streams after a move (against a bare SSE
  * relay: the machine floor). Prints the tables with the ratios, then one line per target.
- * Options: --quick, --streams <n>, --settle <s>, --no-priority (see boards/README.md).
+ * Options: --quick, --streams <n>, --settle <s>, --no-jit, --no-priority (see boards/README.md).
  */
 import { execFileSync } from "node:child_process";
 import { availableParallelism, tmpdir } from "node:os";
@@ -36,11 +36,12 @@ const { values } = parseArgs({
     streams: { type: "string" },
     settle: { type: "string" },
     "no-priority": { type: "boolean", default: false },
+    "no-jit": { type: "boolean", default: false },
     help: { type: "boolean", default: false },
   },
 });
 if (values.help) {
-  console.log("pnpm bench boards [--quick] [--streams n] [--settle seconds] [--no-priority]");
+  console.log("pnpm bench boards [--quick] [--streams n] [--settle seconds] [--no-jit] [--no-priority]");
   process.exit(0);
 }
 
@@ -133,7 +134,17 @@ async function startApi(db: BoardsBenchDb): Promise<ChildServer> {
     WEB_DIST: join(tmpdir(), `ensemble-bench-boards-${process.pid}`, "no-web"),
   };
   delete env.REDIS_URL;
-  return ChildServer.start("api", join(ROOT, "apps", "api", "src", "server.ts"), env, port, "/api/health");
+  // BENCH_API_PROFILE=<dir>: the API writes a CPU profile there when it stops (open it in Chrome's DevTools)
+  const profile = process.env.BENCH_API_PROFILE;
+  const nodeArgs = profile ? ["--cpu-prof", `--cpu-prof-dir=${profile}`] : [];
+  return ChildServer.start(
+    "api",
+    join(ROOT, "apps", "api", "src", "server.ts"),
+    env,
+    port,
+    "/api/health",
+    nodeArgs,
+  );
 }
 
 async function startFloor(): Promise<ChildServer> {
@@ -156,7 +167,7 @@ async function main(): Promise<void> {
     members: Math.max(DEFAULT_SEED.members, Math.ceil(streams / 10)),
     sessions: Math.max(streams, DEFAULT_SEED.sessions),
   };
-  const db = await BoardsBenchDb.create(seedOptions);
+  const db = await BoardsBenchDb.create(seedOptions, { jit: !values["no-jit"] });
   run.db = db;
   const s = db.seeded;
   log(
@@ -169,6 +180,14 @@ async function main(): Promise<void> {
   );
   const raw = await db.client();
   run.raw = raw;
+  const jit = (await raw.query<{ jit: string }>("show jit")).rows[0]?.jit ?? "?";
+  // The reference is meant to be the fastest direct read: PostgreSQL's JIT compilation costs its
+  // statement ~50 ms here (the planner's row estimate for the joins is far too high and crosses
+  // jit_above_cost), so its own connection turns JIT off. The API keeps the database's setting.
+  await raw.query("set jit = off");
+  log(
+    `PostgreSQL JIT for the API: ${jit}${values["no-jit"] ? " (--no-jit)" : " (the server's setting)"}; for the reference: off`,
+  );
   const api = await startApi(db);
   log(`API started (pid ${api.pid}, port ${api.port})`);
 

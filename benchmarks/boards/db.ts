@@ -19,10 +19,20 @@ export class BoardsBenchDb {
     readonly seeded: SeededBoard,
   ) {}
 
-  static async create(options: SeedOptions = DEFAULT_SEED): Promise<BoardsBenchDb> {
+  /**
+   * `jit: false` turns PostgreSQL's JIT compilation off for every connection to the run's
+   * database (the API's and the reference's alike); otherwise the server's setting holds.
+   */
+  static async create(
+    options: SeedOptions = DEFAULT_SEED,
+    settings: { jit?: boolean } = {},
+  ): Promise<BoardsBenchDb> {
     const name = `ensemble_bench_boards_${process.pid}`;
     await admin(`drop database if exists ${name} with (force)`);
     await admin(`create database ${name}`);
+    if (settings.jit === false) {
+      await admin(`alter database ${name} set jit = off`);
+    }
     const base = new URL(ADMIN_URL);
     base.pathname = `/${name}`;
     const url = base.toString();

@@ -193,15 +193,16 @@ export class ChildServer {
     });
   }
 
-  /** Runs `node --import tsx <script>` with `env` and waits (bounded) until `health` answers 200. */
+  /** Runs `node [nodeArgs] --import tsx <script>` with `env` and waits (bounded) until `health` answers 200. */
   static async start(
     name: string,
     script: string,
     env: NodeJS.ProcessEnv,
     port: number,
     health: string,
+    nodeArgs: readonly string[] = [],
   ): Promise<ChildServer> {
-    const child = spawn(process.execPath, ["--import", "tsx", script], {
+    const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", script], {
       cwd: ROOT,
       env,
       stdio: ["ignore", "pipe", "pipe"],

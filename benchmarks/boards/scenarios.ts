@@ -226,8 +226,8 @@ export interface MoveRun {
   firstFailure: string | null;
   /** Moves per second over the run (concurrent runs). */
   throughput: number;
-  /** CPU ms per move: API process + its PostgreSQL backends (raw: the reference's backend). */
-  cpuMsPerMove: number;
+  /** CPU ms per move: the API process and its PostgreSQL backends (raw: 0 and the reference's backend). */
+  cpuPerMove: { server: number; db: number };
   otherCpuPercent: number;
 }
 
@@ -237,7 +237,7 @@ function moveRun(
   failures: number,
   firstFailure: string | null,
   wallMs: number,
-  cpuMs: number,
+  cpuMs: { server: number; db: number },
   otherCpuPercent: number,
 ): MoveRun {
   return {
@@ -247,7 +247,10 @@ function moveRun(
     failures,
     firstFailure,
     throughput: wallMs > 0 ? ((samples.length + failures) / wallMs) * 1000 : Number.NaN,
-    cpuMsPerMove: cpuMs / Math.max(1, samples.length),
+    cpuPerMove: {
+      server: cpuMs.server / Math.max(1, samples.length),
+      db: cpuMs.db / Math.max(1, samples.length),
+    },
     otherCpuPercent,
   };
 }
@@ -321,12 +324,15 @@ export async function runSequentialMoves(
   }
   const wall = nowMs() - measuredFrom;
   const used = cpu?.read({ apiDb: (await backends(ctx.raw)).others });
-  const apiCpu = used ? used.ms.api + used.ms.apiDb : Number.NaN;
+  const apiCpu = used ? { server: used.ms.api, db: used.ms.apiDb } : { server: Number.NaN, db: Number.NaN };
   const other = used ? used.percent(used.otherMs) : Number.NaN;
   const all = failures.between + failures.within;
   const n = samples.between.length + samples.within.length;
   // the API's CPU cannot be split by kind: both rows get the average
-  const share = (k: number): number => (n > 0 ? (apiCpu * k) / n : Number.NaN);
+  const share = (k: number): { server: number; db: number } => ({
+    server: n > 0 ? (apiCpu.server * k) / n : Number.NaN,
+    db: n > 0 ? (apiCpu.db * k) / n : Number.NaN,
+  });
   return {
     between: moveRun(
       "to another column",
@@ -361,7 +367,7 @@ export async function runSequentialMoves(
       rawFailures,
       rawFirstFailure,
       wall,
-      used ? used.ms.rawDb : Number.NaN,
+      { server: 0, db: used ? used.ms.rawDb : Number.NaN },
       other,
     ),
   };
@@ -416,7 +422,7 @@ export async function runConcurrentMoves(
     failures,
     firstFailure,
     nowMs() - started,
-    used.ms.api + used.ms.apiDb,
+    { server: used.ms.api, db: used.ms.apiDb },
     used.percent(used.otherMs),
   );
 }
