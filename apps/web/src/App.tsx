@@ -6,6 +6,7 @@ import { ResetPasswordPage } from "./features/auth/ResetPasswordPage.tsx";
 import { SignInPage } from "./features/auth/SignInPage.tsx";
 import { SignUpPage } from "./features/auth/SignUpPage.tsx";
 import { VerifyEmailPage } from "./features/auth/VerifyEmailPage.tsx";
+import { myTasksRoutes } from "./features/boards/boards.routes.tsx";
 import { HomePage } from "./features/home/HomePage.tsx";
 import { invitationPublicRoutes, invitationsRoutes } from "./features/invitations/invitations.routes.tsx";
 import { networksRoutes } from "./features/networks/networks.routes.tsx";
@@ -48,6 +49,7 @@ const router = createBrowserRouter([
           ...organisationsRoutes,
           ...networksRoutes,
           ...projectsRoutes,
+          ...myTasksRoutes,
           ...invitationsRoutes,
         ],
       },

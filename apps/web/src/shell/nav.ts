@@ -14,6 +14,7 @@ export interface NavItem {
 export const navItems: readonly NavItem[] = [
   { to: "/", label: "nav.home", end: true },
   { to: "/projects", label: "nav.projects" },
+  { to: "/my-tasks", label: "nav.myTasks" },
   { to: "/networks", label: "nav.networks" },
   { to: "/organisations", label: "nav.organisations" },
 ];

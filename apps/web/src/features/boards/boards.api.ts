@@ -14,6 +14,7 @@ import type {
   MoveColumnInput,
   MoveTaskInput,
   MyTaskList,
+  Task,
   TaskActivityList,
   TaskCommentList,
   TaskCommentResponse,
@@ -100,7 +101,7 @@ export const boardsApi = {
     send<TaskAnswer>("PATCH", `/tasks/${enc(taskId)}`, input),
   deleteTask: (taskId: string) => send<unknown>("DELETE", `/tasks/${enc(taskId)}`),
   moveTask: (taskId: string, input: MoveTaskInput) =>
-    send<TaskAnswer>("POST", `/tasks/${enc(taskId)}/move`, input),
+    send<{ task: Task }>("POST", `/tasks/${enc(taskId)}/move`, input),
   archiveTask: (taskId: string) => send<TaskAnswer>("POST", `/tasks/${enc(taskId)}/archive`, {}),
   restoreTask: (taskId: string) => send<TaskAnswer>("POST", `/tasks/${enc(taskId)}/restore`, {}),
 

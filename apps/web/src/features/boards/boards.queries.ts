@@ -13,7 +13,7 @@ import {
 import { type QueryClient, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback } from "react";
 import { boardsApi, type TaskAnswer } from "./boards.api.ts";
-import { withTaskChanged, withTaskRemoved } from "./boards.live.ts";
+import { mergeCard, withTaskChanged, withTaskRemoved } from "./boards.live.ts";
 import { type MovePlan, withMovedTask } from "./boards.order.ts";
 
 /** Everything of this feature lives under ["boards", …], so one invalidation reaches it all. */
@@ -135,6 +135,22 @@ export function taskChanged(queryClient: QueryClient, task: TaskDetail) {
   void queryClient.invalidateQueries({ queryKey: myTasksKey, refetchType: "none" });
 }
 
+/**
+ * A task's card as it is now (a move's answer, a live event): the board shows it in place, and an
+ * open detail takes over its card fields (and is fetched again for the rest, e.g. its history).
+ */
+export function cardChanged(queryClient: QueryClient, card: Task) {
+  queryClient.setQueryData<BoardResponse>(boardKey(card.boardId), (data) =>
+    data ? withTaskChanged(data, card) : data,
+  );
+  queryClient.setQueryData<TaskDetail>(taskKey(card.id), (detail) =>
+    detail ? mergeCard(detail, card) : detail,
+  );
+  void queryClient.invalidateQueries({ queryKey: taskKey(card.id) });
+  void queryClient.invalidateQueries({ queryKey: archiveKey(card.boardId), refetchType: "none" });
+  void queryClient.invalidateQueries({ queryKey: myTasksKey, refetchType: "none" });
+}
+
 /** An answer we do not read in detail: the task, the board and their history are fetched again. */
 function taskTouched(queryClient: QueryClient, taskId: string, boardId: string) {
   void queryClient.invalidateQueries({ queryKey: taskKey(taskId) });
@@ -223,7 +239,14 @@ export function useMoveTask(boardId: string) {
         data ? { ...data, tasks: withMovedTask(data.tasks, taskId, before.columnId, before.position) } : data,
       );
     },
-    onSuccess: (answer, { taskId }) => afterTaskChange(queryClient, answer, taskId, boardId),
+    onSuccess: (answer, { taskId }) => {
+      const card = answer?.task ? cardOf(answer.task) : null;
+      if (card) {
+        cardChanged(queryClient, card);
+      } else {
+        taskTouched(queryClient, taskId, boardId);
+      }
+    },
     onSettled: (_answer, _error, { taskId }) => {
       if (endMove(taskId)) {
         void queryClient.invalidateQueries({ queryKey: boardKey(boardId) });

@@ -1,5 +1,6 @@
 import type { RouteObject } from "react-router";
 import { Loading } from "../../components/PageStatus.tsx";
+import { projectBoardRoutes } from "../boards/boards.routes.tsx";
 import { DocumentsPage } from "../documents/DocumentsPage.tsx";
 import { NewProjectPage } from "./NewProjectPage.tsx";
 import { ProjectLayout, type ProjectTab } from "./ProjectLayout.tsx";
@@ -15,6 +16,7 @@ import { ProjectsListPage } from "./ProjectsListPage.tsx";
 export const projectTabs: ProjectTab[] = [
   { path: "", label: (t) => t("projects.project.tabs.overview") },
   { path: "documents", label: (t) => t("documents.title") },
+  { path: "boards", label: (t) => t("boards.title") },
   { path: "members", label: (t) => t("projects.project.tabs.members") },
   { path: "settings", label: (t) => t("projects.project.tabs.settings"), visible: hasProjectSettings },
 ];
@@ -23,6 +25,7 @@ export const projectTabs: ProjectTab[] = [
 const projectAreaRoutes: RouteObject[] = [
   { index: true, element: <ProjectOverviewPage /> },
   { path: "documents", element: <DocumentsPage /> },
+  ...projectBoardRoutes,
   { path: "members", element: <ProjectMembersPage /> },
   { path: "settings", element: <ProjectSettingsPage /> },
 ];
