@@ -8,6 +8,7 @@ import { TextField } from "../../components/TextField.tsx";
 import { asApiError } from "../../lib/api.ts";
 import { useForm, validate } from "../../lib/forms.ts";
 import { DialogActions } from "../documents/FormDialog.tsx";
+import { parseWipLimit } from "./boards.format.ts";
 
 const COLUMN_FIELDS = ["name", "wipLimit"] as const;
 
@@ -16,19 +17,6 @@ export interface ColumnValues {
   name: string;
   wipLimit: number | null;
   isDone: boolean;
-}
-
-/** The WIP limit typed into the field: null when empty, a number from 1 to 999, or "invalid". */
-export function parseWipLimit(text: string): number | null | "invalid" {
-  const value = text.trim();
-  if (value === "") {
-    return null;
-  }
-  if (!/^\d{1,3}$/.test(value)) {
-    return "invalid";
-  }
-  const n = Number(value);
-  return n >= 1 && n <= 999 ? n : "invalid";
 }
 
 /** A new column, or the settings of one: name, WIP limit, done flag. */

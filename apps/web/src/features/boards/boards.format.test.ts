@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { colorSlot, initialsOf, LABEL_COLORS, recurrencePresetOf, textOn } from "./boards.format.ts";
+import {
+  colorSlot,
+  initialsOf,
+  LABEL_COLORS,
+  parseWipLimit,
+  recurrencePresetOf,
+  textOn,
+} from "./boards.format.ts";
 
 describe("board formats", () => {
   it("writes label text in black or white, whichever is readable", () => {
@@ -24,5 +31,16 @@ describe("board formats", () => {
     expect(recurrencePresetOf("INTERVAL=3;FREQ=MONTHLY")).toBe("quarterly");
     expect(recurrencePresetOf("RRULE:FREQ=YEARLY")).toBe("yearly");
     expect(recurrencePresetOf("FREQ=WEEKLY;BYDAY=MO,WE")).toBe("custom");
+  });
+});
+
+describe("the WIP limit field", () => {
+  it("reads empty as no limit, 1 to 999 as the limit, anything else as invalid", () => {
+    expect(parseWipLimit("  ")).toBeNull();
+    expect(parseWipLimit(" 4 ")).toBe(4);
+    expect(parseWipLimit("999")).toBe(999);
+    for (const bad of ["0", "1000", "-1", "2.5", "vier", "1e2"]) {
+      expect(parseWipLimit(bad)).toBe("invalid");
+    }
   });
 });

@@ -99,3 +99,16 @@ export function recurrencePresetOf(rule: string | null): RecurrencePreset | "cus
   }
   return "custom";
 }
+
+/** The WIP limit typed into the field: null when empty, a number from 1 to 999, or "invalid". */
+export function parseWipLimit(text: string): number | null | "invalid" {
+  const value = text.trim();
+  if (value === "") {
+    return null;
+  }
+  if (!/^\d{1,3}$/.test(value)) {
+    return "invalid";
+  }
+  const n = Number(value);
+  return n >= 1 && n <= 999 ? n : "invalid";
+}
