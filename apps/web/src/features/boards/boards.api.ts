@@ -1,24 +1,13 @@
 import type {
-  ArchivedTaskList,
-  BoardList,
-  BoardResponse,
   CreateBoardInput,
   CreateChecklistItemInput,
   CreateColumnInput,
   CreateLabelInput,
   CreateTaskCommentInput,
   CreateTaskInput,
-  LabelList,
-  LabelResponse,
   MoveChecklistItemInput,
   MoveColumnInput,
   MoveTaskInput,
-  MyTaskList,
-  Task,
-  TaskActivityList,
-  TaskCommentList,
-  TaskCommentResponse,
-  TaskResponse,
   UpdateBoardInput,
   UpdateChecklistItemInput,
   UpdateColumnInput,
@@ -26,116 +15,75 @@ import type {
   UpdateTaskCommentInput,
   UpdateTaskInput,
 } from "@ensemble/contracts/boards";
-import type { z } from "zod";
-import { ApiError, toApiError } from "../../lib/api.ts";
+import { api, call } from "../../lib/api.ts";
 
 /*
- * Every call of the boards feature, in one place. The answers are typed by the contracts; the
- * typed client (hc<AppType>) takes over here once the API registers the board routes, without
- * anything else of the feature changing.
+ * Every call of the boards feature, in one place, over the typed client: the answers' types come
+ * from the API's routes (and so from the contracts).
  */
 
-type Body = Record<string, unknown>;
-
-async function send<T>(method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE", path: string, body?: Body) {
-  let res: Response;
-  try {
-    res = await fetch(`/api${path}`, {
-      method,
-      credentials: "same-origin",
-      headers: body === undefined ? {} : { "Content-Type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-  } catch (cause) {
-    throw new ApiError({ status: 0, code: "network_error", message: "Network request failed", cause });
-  }
-  if (!res.ok) {
-    throw await toApiError(res);
-  }
-  if (res.status === 204) {
-    return undefined as T;
-  }
-  try {
-    return (await res.json()) as T;
-  } catch (cause) {
-    throw new ApiError({
-      status: res.status,
-      code: "unexpected_response",
-      message: "Unreadable answer",
-      cause,
-    });
-  }
-}
-
-const enc = encodeURIComponent;
-
-export type BoardListAnswer = z.infer<typeof BoardList>;
-export type TaskAnswer = z.infer<typeof TaskResponse>;
+const id = (value: string) => ({ param: { id: value } });
 
 export const boardsApi = {
-  listBoards: (projectId: string) => send<BoardListAnswer>("GET", `/projects/${enc(projectId)}/boards`),
+  listBoards: (projectId: string) => call(api.projects[":id"].boards.$get(id(projectId))),
   createBoard: (projectId: string, input: CreateBoardInput) =>
-    send<{ board: { id: string; name: string } }>("POST", `/projects/${enc(projectId)}/boards`, input),
-  getBoard: (boardId: string) => send<BoardResponse>("GET", `/boards/${enc(boardId)}`),
+    call(api.projects[":id"].boards.$post({ ...id(projectId), json: input })),
+  getBoard: (boardId: string) => call(api.boards[":id"].$get(id(boardId))),
   updateBoard: (boardId: string, input: UpdateBoardInput) =>
-    send<unknown>("PATCH", `/boards/${enc(boardId)}`, input),
-  deleteBoard: (boardId: string) => send<unknown>("DELETE", `/boards/${enc(boardId)}`),
+    call(api.boards[":id"].$patch({ ...id(boardId), json: input })),
+  deleteBoard: (boardId: string) => call(api.boards[":id"].$delete(id(boardId))),
 
   createColumn: (boardId: string, input: CreateColumnInput) =>
-    send<unknown>("POST", `/boards/${enc(boardId)}/columns`, input),
+    call(api.boards[":id"].columns.$post({ ...id(boardId), json: input })),
   updateColumn: (columnId: string, input: UpdateColumnInput) =>
-    send<unknown>("PATCH", `/columns/${enc(columnId)}`, input),
+    call(api.columns[":id"].$patch({ ...id(columnId), json: input })),
   moveColumn: (columnId: string, input: MoveColumnInput) =>
-    send<unknown>("POST", `/columns/${enc(columnId)}/move`, input),
-  deleteColumn: (columnId: string, moveTo: string) =>
-    send<unknown>("DELETE", `/columns/${enc(columnId)}?moveTo=${enc(moveTo)}`),
+    call(api.columns[":id"].move.$post({ ...id(columnId), json: input })),
+  deleteColumn: (columnId: string, moveTo: string | undefined) =>
+    call(api.columns[":id"].$delete({ ...id(columnId), query: moveTo === undefined ? {} : { moveTo } })),
 
-  archived: (boardId: string) =>
-    send<z.infer<typeof ArchivedTaskList>>("GET", `/boards/${enc(boardId)}/archive`),
-  archiveDone: (boardId: string) => send<unknown>("POST", `/boards/${enc(boardId)}/archive-done`, {}),
+  archived: (boardId: string) => call(api.boards[":id"].archive.$get(id(boardId))),
+  archiveDone: (boardId: string) => call(api.boards[":id"]["archive-done"].$post(id(boardId))),
 
   createTask: (boardId: string, input: CreateTaskInput) =>
-    send<TaskAnswer>("POST", `/boards/${enc(boardId)}/tasks`, input),
-  getTask: (taskId: string) => send<TaskAnswer>("GET", `/tasks/${enc(taskId)}`),
+    call(api.boards[":id"].tasks.$post({ ...id(boardId), json: input })),
+  getTask: (taskId: string) => call(api.tasks[":id"].$get(id(taskId))),
   updateTask: (taskId: string, input: UpdateTaskInput) =>
-    send<TaskAnswer>("PATCH", `/tasks/${enc(taskId)}`, input),
-  deleteTask: (taskId: string) => send<unknown>("DELETE", `/tasks/${enc(taskId)}`),
+    call(api.tasks[":id"].$patch({ ...id(taskId), json: input })),
+  deleteTask: (taskId: string) => call(api.tasks[":id"].$delete(id(taskId))),
   moveTask: (taskId: string, input: MoveTaskInput) =>
-    send<{ task: Task }>("POST", `/tasks/${enc(taskId)}/move`, input),
-  archiveTask: (taskId: string) => send<TaskAnswer>("POST", `/tasks/${enc(taskId)}/archive`, {}),
-  restoreTask: (taskId: string) => send<TaskAnswer>("POST", `/tasks/${enc(taskId)}/restore`, {}),
+    call(api.tasks[":id"].move.$post({ ...id(taskId), json: input })),
+  archiveTask: (taskId: string) => call(api.tasks[":id"].archive.$post(id(taskId))),
+  restoreTask: (taskId: string) => call(api.tasks[":id"].restore.$post(id(taskId))),
 
   addChecklistItem: (taskId: string, input: CreateChecklistItemInput) =>
-    send<unknown>("POST", `/tasks/${enc(taskId)}/checklist`, input),
+    call(api.tasks[":id"].checklist.$post({ ...id(taskId), json: input })),
   updateChecklistItem: (itemId: string, input: UpdateChecklistItemInput) =>
-    send<unknown>("PATCH", `/checklist-items/${enc(itemId)}`, input),
-  deleteChecklistItem: (itemId: string) => send<unknown>("DELETE", `/checklist-items/${enc(itemId)}`),
+    call(api["checklist-items"][":id"].$patch({ ...id(itemId), json: input })),
+  deleteChecklistItem: (itemId: string) => call(api["checklist-items"][":id"].$delete(id(itemId))),
   moveChecklistItem: (itemId: string, input: MoveChecklistItemInput) =>
-    send<unknown>("POST", `/checklist-items/${enc(itemId)}/move`, input),
-  promoteChecklistItem: (itemId: string) =>
-    send<TaskAnswer>("POST", `/checklist-items/${enc(itemId)}/promote`, {}),
+    call(api["checklist-items"][":id"].move.$post({ ...id(itemId), json: input })),
+  promoteChecklistItem: (itemId: string) => call(api["checklist-items"][":id"].promote.$post(id(itemId))),
 
-  labels: (projectId: string) => send<z.infer<typeof LabelList>>("GET", `/projects/${enc(projectId)}/labels`),
+  labels: (projectId: string) => call(api.projects[":id"].labels.$get(id(projectId))),
   createLabel: (projectId: string, input: CreateLabelInput) =>
-    send<z.infer<typeof LabelResponse>>("POST", `/projects/${enc(projectId)}/labels`, input),
+    call(api.projects[":id"].labels.$post({ ...id(projectId), json: input })),
   updateLabel: (labelId: string, input: UpdateLabelInput) =>
-    send<z.infer<typeof LabelResponse>>("PATCH", `/labels/${enc(labelId)}`, input),
-  deleteLabel: (labelId: string) => send<unknown>("DELETE", `/labels/${enc(labelId)}`),
+    call(api.labels[":id"].$patch({ ...id(labelId), json: input })),
+  deleteLabel: (labelId: string) => call(api.labels[":id"].$delete(id(labelId))),
 
   linkDocument: (taskId: string, documentId: string) =>
-    send<unknown>("PUT", `/tasks/${enc(taskId)}/documents/${enc(documentId)}`, {}),
+    call(api.tasks[":id"].documents[":documentId"].$put({ param: { id: taskId, documentId } })),
   unlinkDocument: (taskId: string, documentId: string) =>
-    send<unknown>("DELETE", `/tasks/${enc(taskId)}/documents/${enc(documentId)}`),
+    call(api.tasks[":id"].documents[":documentId"].$delete({ param: { id: taskId, documentId } })),
 
-  comments: (taskId: string) =>
-    send<z.infer<typeof TaskCommentList>>("GET", `/tasks/${enc(taskId)}/comments`),
+  comments: (taskId: string) => call(api.tasks[":id"].comments.$get(id(taskId))),
   addComment: (taskId: string, input: CreateTaskCommentInput) =>
-    send<z.infer<typeof TaskCommentResponse>>("POST", `/tasks/${enc(taskId)}/comments`, input),
+    call(api.tasks[":id"].comments.$post({ ...id(taskId), json: input })),
   updateComment: (commentId: string, input: UpdateTaskCommentInput) =>
-    send<z.infer<typeof TaskCommentResponse>>("PATCH", `/task-comments/${enc(commentId)}`, input),
-  deleteComment: (commentId: string) => send<unknown>("DELETE", `/task-comments/${enc(commentId)}`),
+    call(api["task-comments"][":id"].$patch({ ...id(commentId), json: input })),
+  deleteComment: (commentId: string) => call(api["task-comments"][":id"].$delete(id(commentId))),
 
-  activity: (taskId: string) =>
-    send<z.infer<typeof TaskActivityList>>("GET", `/tasks/${enc(taskId)}/activity`),
-  myTasks: () => send<z.infer<typeof MyTaskList>>("GET", "/me/tasks"),
+  activity: (taskId: string) => call(api.tasks[":id"].activity.$get(id(taskId))),
+  myTasks: () => call(api.me.tasks.$get()),
 };

@@ -12,7 +12,7 @@ import {
 } from "@ensemble/contracts/boards";
 import { type QueryClient, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback } from "react";
-import { boardsApi, type TaskAnswer } from "./boards.api.ts";
+import { boardsApi } from "./boards.api.ts";
 import { mergeCard, withTaskChanged, withTaskRemoved } from "./boards.live.ts";
 import { type MovePlan, withMovedTask } from "./boards.order.ts";
 
@@ -160,7 +160,7 @@ function taskTouched(queryClient: QueryClient, taskId: string, boardId: string) 
 
 /** The task of an answer, when the answer carries one. */
 function answeredTask(answer: unknown): TaskDetail | null {
-  const task = (answer as Partial<TaskAnswer> | null | undefined)?.task;
+  const task = (answer as { task?: TaskDetail } | null | undefined)?.task;
   return task && typeof task === "object" && "id" in task ? task : null;
 }
 
@@ -322,7 +322,7 @@ export type ColumnChange =
   | { kind: "move"; columnId: string; input: MoveColumnInput }
   | { kind: "delete"; columnId: string; moveTo: string };
 
-function runColumnChange(boardId: string, change: ColumnChange) {
+function runColumnChange(boardId: string, change: ColumnChange): Promise<unknown> {
   switch (change.kind) {
     case "create":
       return boardsApi.createColumn(boardId, change.input);
