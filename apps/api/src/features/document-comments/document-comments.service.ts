@@ -10,6 +10,7 @@ import type {
 } from "@ensemble/contracts/documents";
 import { AppError } from "@ensemble/contracts/errors";
 import type { Db } from "@ensemble/db/db";
+import { appendEvent } from "@ensemble/events/log";
 import type { z } from "zod";
 import type { AppDeps } from "../../deps.ts";
 import type { Caller } from "../../lib/caller.ts";
@@ -34,6 +35,19 @@ export interface Mention {
   /** The comment's text (quoted in the mail). */
   body: string;
   people: readonly string[];
+}
+
+/**
+ * Tells everyone who reads the document that its comments changed (their open panels refetch).
+ * Call last inside the transaction that made the change, and `deps.events.notify()` after it.
+ */
+async function publishChanged(tx: Db, caller: Caller, document: DocumentSubject): Promise<void> {
+  await appendEvent(tx, {
+    type: "document.comments.changed",
+    actorId: caller.user.id,
+    projectId: document.project.id,
+    data: { projectId: document.project.id, documentId: document.id },
+  });
 }
 
 /** Present threads with their comments and the names of the people mentioned. */
@@ -179,8 +193,10 @@ export async function createThread(
       mentions,
       created_at: now,
     });
+    await publishChanged(tx, caller, document);
     return { document, mentions };
   });
+  deps.events.notify();
   await mailMentions(deps, authorOf(caller), {
     documentId,
     threadId: input.id,
@@ -214,8 +230,10 @@ export async function addComment(
       created_at: deps.now(),
     });
     await repo.setResolved(tx, threadId, null);
+    await publishChanged(tx, caller, document);
     return { document, mentions };
   });
+  deps.events.notify();
   await mailMentions(deps, authorOf(caller), { documentId, threadId, body: input.body, people: mentions });
   return presentOne(deps, caller, document, threadId);
 }
@@ -232,7 +250,7 @@ export async function updateComment(
   ref: { documentId: string; threadId: string; commentId: string },
   input: CommentUpdate,
 ): Promise<CommentThread> {
-  const { document, added } = await deps.db.transaction().execute(async (tx) => {
+  const { document, added, same } = await deps.db.transaction().execute(async (tx) => {
     const { document } = await authorizeComment(tx, caller.actor, "edit", ref);
     if (!(await repo.lockThread(tx, ref.documentId, ref.threadId))) {
       throw new AppError("not_found", "There is no such comment.");
@@ -254,9 +272,13 @@ export async function updateComment(
       mentions.every((id) => before.has(id));
     if (!same) {
       await repo.updateComment(tx, ref.commentId, { body: input.body, mentions, edited_at: deps.now() });
+      await publishChanged(tx, caller, document);
     }
-    return { document, added };
+    return { document, added, same };
   });
+  if (!same) {
+    deps.events.notify();
+  }
   await mailMentions(deps, authorOf(caller), {
     documentId: ref.documentId,
     threadId: ref.threadId,
@@ -287,11 +309,14 @@ export async function deleteComment(
     }
     if ((await repo.firstCommentId(tx, ref.threadId)) === ref.commentId) {
       await repo.deleteThread(tx, ref.threadId);
+      await publishChanged(tx, caller, document);
       return null;
     }
     await repo.deleteComment(tx, ref.commentId);
+    await publishChanged(tx, caller, document);
     return document;
   });
+  deps.events.notify();
   return document ? presentOne(deps, caller, document, ref.threadId) : null;
 }
 
@@ -306,17 +331,21 @@ export async function setResolved(
   threadId: string,
   resolved: boolean,
 ): Promise<CommentThread> {
-  const document = await deps.db.transaction().execute(async (tx) => {
+  const { document, changed } = await deps.db.transaction().execute(async (tx) => {
     const document = await authorizeDocument(tx, caller.actor, "comment", documentId);
     if (!(await repo.lockThread(tx, documentId, threadId))) {
       throw new AppError("not_found", "There is no such comment thread.");
     }
     const current = await repo.findThread(tx, documentId, threadId);
-    if (resolved && current?.resolved_at) {
-      return document;
+    if (resolved === Boolean(current?.resolved_at)) {
+      return { document, changed: false };
     }
     await repo.setResolved(tx, threadId, resolved ? { at: deps.now(), by: caller.user.id } : null);
-    return document;
+    await publishChanged(tx, caller, document);
+    return { document, changed: true };
   });
+  if (changed) {
+    deps.events.notify();
+  }
   return presentOne(deps, caller, document, threadId);
 }
