@@ -32,6 +32,7 @@ import {
   foldersRoutes,
   projectDocumentsRoutes,
 } from "./features/documents/documents.routes.ts";
+import { eventsRoutes } from "./features/events/events.routes.ts";
 import { healthRoutes } from "./features/health/health.routes.ts";
 import { invitationsRoutes } from "./features/invitations/invitations.routes.ts";
 import { networksRoutes } from "./features/networks/networks.routes.ts";
@@ -83,7 +84,8 @@ export function createApp(deps: AppDeps) {
     .route("/tasks", taskCommentsRoutes(deps))
     .route("/checklist-items", checklistItemsRoutes(deps))
     .route("/task-comments", taskCommentRoutes(deps))
-    .route("/me", meRoutes(deps));
+    .route("/me", meRoutes(deps))
+    .route("/events", eventsRoutes(deps));
 
   const docs = {
     openapi: "3.1.0",

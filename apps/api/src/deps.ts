@@ -2,6 +2,7 @@ import type { RevocationBus } from "@ensemble/access/revocations";
 import type { PasswordHasher } from "@ensemble/auth/passwords";
 import type { SessionPolicy } from "@ensemble/auth/sessions";
 import type { Db } from "@ensemble/db/db";
+import type { EventHub } from "@ensemble/events/hub";
 import type { EventNotifier } from "@ensemble/events/notifier";
 import type { Logger } from "pino";
 import type { AppConfig } from "./env.ts";
@@ -23,6 +24,8 @@ export interface AppDeps {
   revocations: RevocationBus;
   /** Wakes the live event streams of every process after a transaction appended events. */
   events: EventNotifier;
+  /** This process's live event streams (GET /api/events): one log reader, per-client filters. */
+  eventHub: EventHub;
   /** Answers whether the database is reachable, for /api/health. */
   pingDatabase: () => Promise<boolean>;
 }

@@ -13,6 +13,7 @@ const EnvSchema = z.object({
   TRUSTED_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   AUTH_RATE_LIMIT: z.coerce.number().int().min(1).default(60),
   MAIL_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
+  EVENT_RETENTION_HOURS: z.coerce.number().int().min(1).max(2160).default(24),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   WEB_DIST: z.string().optional(),
   LOG_FORMAT: z.enum(["json", "pretty"]).optional(),
@@ -37,6 +38,8 @@ export interface AppConfig {
   authRateLimit: number;
   /** Account mails (verification, reset) per hour and IP. */
   mailRateLimit: number;
+  /** How long live events are kept for clients that reconnect (hours). */
+  eventRetentionHours: number;
   logLevel: string;
   /** "pretty" for people at a terminal, "json" for log collectors. */
   logFormat: "json" | "pretty";
@@ -69,6 +72,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustedProxyHops: e.TRUSTED_PROXY,
     authRateLimit: e.AUTH_RATE_LIMIT,
     mailRateLimit: e.MAIL_RATE_LIMIT,
+    eventRetentionHours: e.EVENT_RETENTION_HOURS,
     logLevel: e.LOG_LEVEL,
     logFormat: e.LOG_FORMAT ?? (process.stdout.isTTY ? "pretty" : "json"),
     webDist: resolve(e.WEB_DIST ?? new URL("../../web/dist", import.meta.url).pathname),

@@ -5,6 +5,7 @@ import { defaultSessionPolicy } from "@ensemble/auth/sessions";
 import { type CollabServer, createCollabServer } from "@ensemble/collab-core/server";
 import { createDb, type DbHandle } from "@ensemble/db/db";
 import { migrateToLatest } from "@ensemble/db/migrate";
+import { createEventHub } from "@ensemble/events/hub";
 import { memoryEventNotifier, redisEventNotifier } from "@ensemble/events/notifier";
 import { Redis } from "ioredis";
 import { sql } from "kysely";
@@ -13,6 +14,7 @@ import { createApp } from "./app.ts";
 import type { AppDeps } from "./deps.ts";
 import type { AppConfig } from "./env.ts";
 import { schedulePurge } from "./features/auth/auth.maintenance.ts";
+import { scheduleEventPrune } from "./features/events/events.maintenance.ts";
 import { scheduleTrashPurge } from "./features/projects/projects.maintenance.ts";
 import { createLogger } from "./lib/logger.ts";
 import { defaultRateLimits, RateLimits } from "./lib/rate-limit.ts";
@@ -43,6 +45,8 @@ export async function createRuntime(config: AppConfig, logger?: Logger): Promise
   const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2 }) : undefined;
   // ioredis reconnects by itself; log outages instead of crashing on an unhandled 'error' event
   redis?.on("error", (err: Error) => log.warn({ err: err.message }, "redis unreachable"));
+  const revocations = redis ? redisRevocationBus(redis) : memoryRevocationBus();
+  const events = redis ? redisEventNotifier(redis) : memoryEventNotifier();
   const deps: AppDeps = {
     db: db.db,
     config,
@@ -57,8 +61,9 @@ export async function createRuntime(config: AppConfig, logger?: Logger): Promise
     sessionPolicy: defaultSessionPolicy,
     logger: log,
     now: () => new Date(),
-    revocations: redis ? redisRevocationBus(redis) : memoryRevocationBus(),
-    events: redis ? redisEventNotifier(redis) : memoryEventNotifier(),
+    revocations,
+    events,
+    eventHub: createEventHub({ db: db.db, notifier: events, revocations, logger: log }),
     pingDatabase: async () => {
       await sql`select 1`.execute(db.db);
       return true;
@@ -69,6 +74,7 @@ export async function createRuntime(config: AppConfig, logger?: Logger): Promise
   }
   const stopPurge = schedulePurge(deps);
   const stopTrash = scheduleTrashPurge(deps);
+  const stopEventPrune = scheduleEventPrune(deps);
   // one process, one port: the collaboration server shares the database, sessions and access rules
   const collab = createCollabServer({
     db: db.db,
@@ -87,8 +93,11 @@ export async function createRuntime(config: AppConfig, logger?: Logger): Promise
     close: async () => {
       // first the live documents (their pending writes need the database), then the rest
       await collab.close();
+      // live event streams hold their connections open: end them, clients resume elsewhere
+      await deps.eventHub.close();
       stopPurge();
       stopTrash();
+      stopEventPrune();
       await deps.revocations.close();
       await deps.events.close();
       redis?.disconnect();

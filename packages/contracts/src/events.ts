@@ -56,6 +56,19 @@ export const StreamResetEvent = z.object({
   data: z.object({}),
 });
 
+/**
+ * `GET /api/events?after=<id>`: where to resume, for clients that cannot send `Last-Event-ID`
+ * (a new EventSource after a refused connection). The header wins when both are sent: the
+ * browser's automatic reconnect sends it, while the URL still carries the first position.
+ */
+export const EventStreamQuery = z.strictObject({
+  after: z
+    .string()
+    .regex(/^\d{1,19}$/)
+    .optional(),
+});
+export type EventStreamQuery = z.input<typeof EventStreamQuery>;
+
 export const LiveEvent = z.discriminatedUnion("type", [
   BoardChangedEvent,
   BoardRemovedEvent,

@@ -7,6 +7,7 @@ import { defaultSessionPolicy } from "@ensemble/auth/sessions";
 import type { DbHandle } from "@ensemble/db/db";
 import type { Database } from "@ensemble/db/schema";
 import { createTestDb } from "@ensemble/db/testing";
+import { createEventHub, type EventHubOptions } from "@ensemble/events/hub";
 import { memoryEventNotifier, redisEventNotifier } from "@ensemble/events/notifier";
 import { Redis } from "ioredis";
 import { sql } from "kysely";
@@ -52,6 +53,8 @@ export async function buildTestApp(
     hasher?: PasswordHasher;
     logger?: Logger;
     pingDatabase?: () => Promise<boolean>;
+    /** Settings of the live event hub (short timers for the stream's tests). */
+    eventHub?: Partial<Omit<EventHubOptions, "db" | "notifier" | "revocations">>;
   } = {},
 ): Promise<TestApp> {
   const db = await createTestDb();
@@ -66,6 +69,8 @@ export async function buildTestApp(
   const redis = redisUrl ? new Redis(redisUrl, { maxRetriesPerRequest: 2 }) : undefined;
   const prefix = `ensemble-test-${process.pid}-${Math.random().toString(36).slice(2)}`;
   const clock = { now: new Date() };
+  const revocations = redis ? redisRevocationBus(redis, `${prefix}:revoked`) : memoryRevocationBus();
+  const events = redis ? redisEventNotifier(redis, `${prefix}:events`) : memoryEventNotifier();
   const deps: AppDeps = {
     db: db.db,
     config,
@@ -88,8 +93,9 @@ export async function buildTestApp(
     sessionPolicy: defaultSessionPolicy,
     logger,
     now: () => clock.now,
-    revocations: redis ? redisRevocationBus(redis, `${prefix}:revoked`) : memoryRevocationBus(),
-    events: redis ? redisEventNotifier(redis, `${prefix}:events`) : memoryEventNotifier(),
+    revocations,
+    events,
+    eventHub: createEventHub({ db: db.db, notifier: events, revocations, logger, ...options.eventHub }),
     pingDatabase:
       options.pingDatabase ??
       (async () => {
@@ -131,6 +137,7 @@ export async function buildTestApp(
       return link;
     },
     async close() {
+      await deps.eventHub.close();
       await deps.revocations.close();
       await deps.events.close();
       if (redis) {

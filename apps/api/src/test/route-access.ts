@@ -68,6 +68,7 @@ export const routeAccess: Record<string, RouteRule> = {
   "POST /api/auth/forgot-password": { public: "asking for a reset link" },
   "POST /api/auth/reset-password": { public: "the mailed token proves the address" },
   "GET /api/account/me": { self: "my account" },
+  "GET /api/events": { self: "my live event stream: each event is filtered by what I may read" },
   "PATCH /api/account/profile": { self: "my account" },
   "POST /api/account/password": { self: "my account" },
   "POST /api/account/email": { self: "my account" },
