@@ -60,7 +60,7 @@ async function connect(
 }
 
 /** Appends a `document.comments.changed` event about `projectId` as a service would, and signals it. */
-async function append(projectId: string, documentId = randomUUID()): Promise<string> {
+async function append(projectId: string, documentId: string = randomUUID()): Promise<string> {
   const id = await t.deps.db.transaction().execute((trx) =>
     appendEvent(trx, {
       type: "document.comments.changed",
