@@ -4,6 +4,7 @@ import { Link, Outlet } from "react-router";
 import { useMe, useSignOut } from "../features/auth/auth.queries.ts";
 import { asApiError } from "../lib/api.ts";
 import { errorMessage } from "../lib/errors.ts";
+import { useLiveEventStream } from "../lib/events.ts";
 import { AccountMenu } from "./AccountMenu.tsx";
 import { LanguageSwitcher } from "./LanguageSwitcher.tsx";
 import { OrganisationSwitcher } from "./OrganisationSwitcher.tsx";
@@ -19,6 +20,8 @@ export function AppShell() {
   const mainRef = useRef<HTMLElement>(null);
   const signOut = useSignOut();
   useRouteFocus(mainRef);
+  // one live event stream per signed-in client, for as long as the signed-in frame is shown
+  useLiveEventStream(me?.id);
 
   async function onSignOut(): Promise<boolean> {
     if (signOut.isPending) {

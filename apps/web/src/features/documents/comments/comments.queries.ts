@@ -6,6 +6,7 @@ import type {
 } from "@ensemble/contracts/documents";
 import { type QueryClient, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, call } from "../../../lib/api.ts";
+import { useLiveConnectionState, useLiveEvent, useLiveResync } from "../../../lib/events.ts";
 
 /** The key of a document's comment threads. */
 export function threadsKey(documentId: string) {
@@ -13,18 +14,32 @@ export function threadsKey(documentId: string) {
 }
 
 /**
- * How often the threads are fetched again while the panel is open: there is no event stream for
- * comments yet, and new threads of others are also noticed through their marks in the text.
+ * How often the threads are fetched again while the live stream is down (refused, reconnecting):
+ * a fallback only. While it is open, `document.comments.changed` says when to fetch, and a
+ * reconnect replays what was missed, so polling would only add load.
  */
-const REFRESH_MS = 30_000;
+const FALLBACK_REFRESH_MS = 30_000;
 
-/** GET /api/documents/{id}/threads: open and resolved threads with their comments. */
+/**
+ * GET /api/documents/{id}/threads: open and resolved threads with their comments, fetched again
+ * whenever someone changes this document's comments (live event), or every 30 s while the live
+ * stream is not open.
+ */
 export function useThreads(documentId: string) {
+  const queryClient = useQueryClient();
+  const live = useLiveConnectionState() === "open";
+  useLiveEvent("document.comments.changed", (event) => {
+    if (event.data.documentId === documentId) {
+      void queryClient.invalidateQueries({ queryKey: threadsKey(documentId) });
+    }
+  });
+  // what was fetched before the stream (re)opened may lack changes made meanwhile
+  useLiveResync(() => void queryClient.invalidateQueries({ queryKey: threadsKey(documentId) }));
   return useQuery({
     queryKey: threadsKey(documentId),
     queryFn: async () =>
       (await call(api.documents[":id"].threads.$get({ param: { id: documentId } }))).threads,
-    refetchInterval: REFRESH_MS,
+    refetchInterval: live ? false : FALLBACK_REFRESH_MS,
   });
 }
 
