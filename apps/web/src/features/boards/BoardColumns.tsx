@@ -6,6 +6,7 @@ import {
   type DragOverEvent,
   DragOverlay,
   type DragStartEvent,
+  type KeyboardCoordinateGetter,
   KeyboardSensor,
   PointerSensor,
   type UniqueIdentifier,
@@ -20,7 +21,16 @@ import {
   verticalListSortingStrategy,
 } from "@dnd-kit/sortable";
 import type { BoardColumn, BoardResponse, Task } from "@ensemble/contracts/boards";
-import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from "react";
+import {
+  type FormEvent,
+  type RefObject,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from "react";
 import { useTranslation } from "react-i18next";
 import { Button } from "../../components/Button.tsx";
 import {
@@ -35,6 +45,48 @@ import {
 } from "./boards.order.ts";
 import { ColumnHeader } from "./ColumnHeader.tsx";
 import { type CardContext, DraggedCard, type MoveChoice, SortableTaskCard } from "./TaskCard.tsx";
+
+/**
+ * The keyboard's moves on the board: up and down stay in the card's column, left and right go to
+ * the column next to it (its card nearest in height, or the column itself when it is empty).
+ * dnd-kit's sortable getter does the geometry; it only gets to see the places allowed.
+ */
+export function boardKeyboardCoordinates(
+  items: RefObject<ColumnItems>,
+  columnOrder: RefObject<string[]>,
+): KeyboardCoordinateGetter {
+  return (event, args) => {
+    const { active } = args.context;
+    const current = active ? containerOf(items.current, String(active.id)) : undefined;
+    if (current === undefined) {
+      return sortableKeyboardCoordinates(event, args);
+    }
+    let allowed: Set<string>;
+    if (event.code === "ArrowLeft" || event.code === "ArrowRight") {
+      const order = columnOrder.current;
+      const target = order[order.indexOf(current) + (event.code === "ArrowLeft" ? -1 : 1)];
+      if (target === undefined) {
+        event.preventDefault();
+        return undefined;
+      }
+      const ids = items.current[target] ?? [];
+      allowed = new Set(ids.length > 0 ? ids : [target]);
+    } else if (event.code === "ArrowUp" || event.code === "ArrowDown") {
+      allowed = new Set(items.current[current] ?? []);
+    } else {
+      return sortableKeyboardCoordinates(event, args);
+    }
+    const containers = args.context.droppableContainers;
+    const only = {
+      getEnabled: () => containers.getEnabled().filter((entry) => allowed.has(String(entry.id))),
+      get: (id: UniqueIdentifier | null | undefined) => containers.get(id),
+    } as unknown as typeof containers;
+    return sortableKeyboardCoordinates(event, {
+      ...args,
+      context: { ...args.context, droppableContainers: only },
+    });
+  };
+}
 
 /** What the board view does on behalf of the page. */
 export interface BoardActions {
@@ -96,28 +148,59 @@ export function BoardColumns({
   const titleOf = (id: UniqueIdentifier) => tasksById.get(String(id))?.title ?? "";
   const positionOf = (id: string) => tasksById.get(id)?.position;
 
-  // A card that moved to another column is a new element there: focus goes to it again.
+  // A card that moved to another column is a new element there, and may be made anew more than
+  // once while the drop settles (the drag's copy of the order gives way to the cache's, then to
+  // the API's answer): focus goes to it, and follows it whenever it was lost with the old element,
+  // until the person moves on to something else.
+  const focusHandled = useRef<typeof focusRequest>(null);
+  useLayoutEffect(() => {
+    if (!focusRequest) {
+      return;
+    }
+    const first = focusHandled.current !== focusRequest;
+    const active = document.activeElement;
+    if (!first && active !== null && active !== document.body) {
+      return;
+    }
+    const card = document.querySelector<HTMLElement>(`[data-task-id="${CSS.escape(focusRequest.taskId)}"]`);
+    const target =
+      card?.querySelector<HTMLElement>(
+        focusRequest.target === "handle" ? ".task-card__handle" : ".task-card__menu-button",
+      ) ?? card?.querySelector<HTMLElement>(".task-card__title");
+    if (!target) {
+      return;
+    }
+    focusHandled.current = focusRequest;
+    if (active !== target) {
+      target.focus();
+    }
+  });
   useEffect(() => {
     if (!focusRequest) {
       return;
     }
-    const frame = requestAnimationFrame(() => {
-      const card = document.querySelector<HTMLElement>(`[data-task-id="${CSS.escape(focusRequest.taskId)}"]`);
-      const target =
-        card?.querySelector<HTMLElement>(
-          focusRequest.target === "handle" ? ".task-card__handle" : ".task-card__menu-button",
-        ) ?? card?.querySelector<HTMLElement>(".task-card__title");
-      if (target && document.activeElement !== target) {
-        target.focus();
+    // focus or a click elsewhere (even on nothing focusable) means the person moved on
+    const onElsewhere = (event: Event) => {
+      const card = (event.target as Element | null)?.closest?.("[data-task-id]");
+      if (card?.getAttribute("data-task-id") !== focusRequest.taskId) {
+        setFocusRequest(null);
       }
-    });
-    return () => cancelAnimationFrame(frame);
+    };
+    document.addEventListener("focusin", onElsewhere);
+    document.addEventListener("pointerdown", onElsewhere);
+    return () => {
+      document.removeEventListener("focusin", onElsewhere);
+      document.removeEventListener("pointerdown", onElsewhere);
+    };
   }, [focusRequest]);
 
+  const columnOrder = useRef<string[]>([]);
+  columnOrder.current = columns.map((c) => c.id);
+  const coordinateGetter = useMemo(() => boardKeyboardCoordinates(itemsRef, columnOrder), []);
   const sensors = useSensors(
     // a few pixels before a drag starts, so a click on the title or the menu stays a click
     useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+    useSensor(KeyboardSensor, { coordinateGetter }),
   );
 
   function say(

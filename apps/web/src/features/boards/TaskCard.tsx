@@ -1,7 +1,14 @@
 import { useSortable } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
 import type { Task, TaskLabel } from "@ensemble/contracts/boards";
-import type { CSSProperties, KeyboardEventHandler, PointerEventHandler, ReactNode } from "react";
+import {
+  type CSSProperties,
+  type KeyboardEventHandler,
+  type PointerEventHandler,
+  type ReactNode,
+  useEffect,
+  useRef,
+} from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { currentLanguage } from "../../i18n/i18n.ts";
@@ -216,6 +223,15 @@ export function SortableTaskCard({
     disabled: !editable,
     attributes: { roleDescription: t("boards.dnd.roleDescription") },
   });
+  const handleRef = useRef<HTMLButtonElement | null>(null);
+  const { isDragging, setActivatorNodeRef } = sortable;
+  // Carried by the keyboard into another column, the card is a new element there: its handle
+  // takes the focus the old one lost, so the next keys go on moving it.
+  useEffect(() => {
+    if (isDragging && (document.activeElement === document.body || document.activeElement === null)) {
+      handleRef.current?.focus();
+    }
+  }, [isDragging]);
   const style: CSSProperties = {
     transform: CSS.Translate.toString(sortable.transform),
     transition: sortable.transition,
@@ -247,7 +263,10 @@ export function SortableTaskCard({
             </Link>
             {editable ? (
               <button
-                ref={sortable.setActivatorNodeRef}
+                ref={(node) => {
+                  handleRef.current = node;
+                  setActivatorNodeRef(node);
+                }}
                 type="button"
                 className="task-card__handle"
                 {...sortable.attributes}
