@@ -3,6 +3,7 @@ import { memoryRevocationBus } from "@ensemble/access/revocations";
 import { defaultSessionPolicy } from "@ensemble/auth/sessions";
 import type { DbHandle } from "@ensemble/db/db";
 import { createTestDb } from "@ensemble/db/testing";
+import { type KyselyPlugin, type QueryId, SelectQueryNode, TableNode } from "kysely";
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import pino from "pino";
@@ -126,6 +127,49 @@ function storedText(state: Uint8Array): string {
   const doc = new Y.Doc();
   Y.applyUpdate(doc, state);
   return textOf(doc);
+}
+
+/**
+ * Holds the answers of the server's periodic session check (`select id from sessions where id in
+ * …`, the one select from `sessions` without a join) until released, and counts those checks: a
+ * slow database made controllable. Every other query runs as usual.
+ */
+function heldSessionChecks() {
+  let held = true;
+  const waiters: Array<() => void> = [];
+  const checks = new WeakSet<QueryId>();
+  const counts = { inFlight: 0, maxInFlight: 0, finished: 0 };
+  const plugin: KyselyPlugin = {
+    transformQuery({ node, queryId }) {
+      const from = SelectQueryNode.is(node) && !node.joins ? node.from?.froms[0] : undefined;
+      if (from && TableNode.is(from) && from.table.identifier.name === "sessions") {
+        checks.add(queryId);
+        counts.inFlight++;
+        counts.maxInFlight = Math.max(counts.maxInFlight, counts.inFlight);
+      }
+      return node;
+    },
+    async transformResult({ queryId, result }) {
+      if (checks.has(queryId)) {
+        if (held) {
+          await new Promise<void>((resolve) => waiters.push(resolve));
+        }
+        counts.inFlight--;
+        counts.finished++;
+      }
+      return result;
+    },
+  };
+  return {
+    plugin,
+    counts,
+    release() {
+      held = false;
+      for (const resolve of waiters.splice(0)) {
+        resolve();
+      }
+    },
+  };
 }
 
 describe("collaboration server", () => {
@@ -375,8 +419,9 @@ describe("collaboration server", () => {
     e.close();
   });
 
-  it("closes the connections of a session that ended elsewhere", async () => {
-    const checking = start({ sessionCheckMs: 50 });
+  it("closes the connections of a session that ended elsewhere, and no one else's", async () => {
+    const checks = heldSessionChecks();
+    const checking = start({ db: handle.db.withPlugin(checks.plugin), sessionCheckMs: 20 });
     const l = await listen();
     checking.attach(l.server);
     try {
@@ -386,14 +431,32 @@ describe("collaboration server", () => {
       const Ws = socketClass(ORIGIN, other.token);
       const ws = new Ws(`ws://127.0.0.1:${l.port}/collab/${documentId}`);
       await new Promise((r) => ws.on("open", r));
+      // a check has read which sessions exist (only the other's connection was there) and its
+      // answer is held: the lead joins while it is under way, as on a busy database
+      await until(() => checks.counts.inFlight > 0, 5000, "a session check under way");
       const stays = stockClient(l.port, documentId, ORIGIN, lead.token);
-      await until(() => stays.provider.synced);
+      const stayCloses: number[] = [];
+      stays.provider.on("connection-close", (event: { code: number } | null) =>
+        stayCloses.push(event?.code ?? 0),
+      );
+      await until(() => stays.provider.synced, 10_000, "the lead's client to sync");
+      // several check intervals pass while the answer is held: no second check piles up behind it
+      await new Promise((r) => setTimeout(r, 100));
+      expect(checks.counts.maxInFlight).toBe(1);
+      checks.release();
+      await until(() => checks.counts.finished >= 2, 5000, "two checks to end");
+      // the check's answer lacked the lead's session because the lead joined later, not because it ended
+      expect(stayCloses).toEqual([]);
+      expect(ws.readyState).toBe(WebSocket.OPEN);
       const closed = closeEvent(ws);
       await handle.db.deleteFrom("sessions").where("user_id", "=", other.userId).execute();
       expect((await closed).code).toBe(CloseCode.revoked);
+      expect(stayCloses).toEqual([]);
       expect(stays.provider.wsconnected).toBe(true);
+      expect(checks.counts.maxInFlight).toBe(1);
       stays.provider.destroy();
     } finally {
+      checks.release();
       await checking.close();
       await new Promise<void>((r) => l.server.close(() => r()));
     }

@@ -268,7 +268,11 @@ export function createCollabServer(options: CollabOptions): CollabServer {
   // A session ended elsewhere (sign-out everywhere, password reset, account deleted) ends its
   // live connections too, within one check interval.
   async function closeEndedSessions(): Promise<void> {
-    const ids = [...new Set([...connections].map((c) => c.identity.sessionId))];
+    // Only the connections asked about are judged by the answer: one accepted while the query
+    // runs is missing from it without its session having ended (it was valid at its upgrade), and
+    // closing it would tell its client "revoked" (4403: stop reconnecting) for nothing.
+    const checked = [...connections];
+    const ids = [...new Set(checked.map((c) => c.identity.sessionId))];
     if (ids.length === 0) {
       return;
     }
@@ -283,7 +287,7 @@ export function createCollabServer(options: CollabOptions): CollabServer {
         alive.add(row.id);
       }
     }
-    for (const conn of connections) {
+    for (const conn of checked) {
       if (!alive.has(conn.identity.sessionId)) {
         conn.close(CloseCode.revoked, "signed out");
       }
@@ -291,12 +295,27 @@ export function createCollabServer(options: CollabOptions): CollabServer {
   }
   // Revocations make access changes immediate; this periodic pass also catches what a lost
   // signal (Redis pub/sub does not guarantee delivery) or a process without Redis never heard.
-  const sessionTimer = setInterval(() => {
-    closeEndedSessions()
-      .then(() => recheckConnections([...connections]))
-      .catch((err: unknown) => log.warn({ err: String(err) }, "session and access check failed"));
-  }, options.sessionCheckMs ?? 60_000);
-  sessionTimer.unref();
+  // One pass at a time, the next one interval after the last ended: on a busy database a pass
+  // can take longer than the interval, and passes piling up behind each other would hold the
+  // connections that upgrades and loads need.
+  const sessionCheckMs = options.sessionCheckMs ?? 60_000;
+  let sessionTimer: NodeJS.Timeout | undefined;
+  let sessionPass: Promise<void> | null = null;
+  function scheduleSessionCheck(): void {
+    sessionTimer = setTimeout(() => {
+      sessionPass = closeEndedSessions()
+        .then(() => recheckConnections([...connections].filter((c) => !c.closed)))
+        .catch((err: unknown) => log.warn({ err: String(err) }, "session and access check failed"))
+        .finally(() => {
+          sessionPass = null;
+          if (!closing) {
+            scheduleSessionCheck();
+          }
+        });
+    }, sessionCheckMs);
+    sessionTimer.unref();
+  }
+  scheduleSessionCheck();
 
   async function loadRoom(documentId: string, projectId: string): Promise<Room> {
     const existing = rooms.get(documentId);
@@ -501,11 +520,13 @@ export function createCollabServer(options: CollabOptions): CollabServer {
     async close() {
       closing = true;
       clearInterval(idleTimer);
-      clearInterval(sessionTimer);
+      clearTimeout(sessionTimer);
       unsubscribe?.();
       for (const conn of connections) {
         conn.close(CloseCode.goingAway, "server restarting");
       }
+      // a check under way finishes before the database may be closed behind us
+      await sessionPass;
       // everything received is judged and written before we go (Hocuspocus #738)
       await Promise.all([...rooms.values()].map((r) => r.settled()));
       await commit.flush();
