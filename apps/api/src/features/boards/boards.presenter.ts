@@ -1,6 +1,14 @@
 import { type Actor, type BoardSubject, can } from "@ensemble/access/policy";
-import type { Board, BoardAbilities, BoardColumn, BoardSummary, TaskLabel } from "@ensemble/contracts/boards";
-import type { BoardPageRow, BoardRow, ColumnRow, LabelRow } from "./boards.repo.ts";
+import type {
+  Board,
+  BoardAbilities,
+  BoardColumn,
+  BoardSummary,
+  Task,
+  TaskLabel,
+} from "@ensemble/contracts/boards";
+import type { PersonRef } from "@ensemble/contracts/documents";
+import type { BoardCardRow, BoardPageRow, BoardRow, ColumnRow, LabelRow } from "./boards.repo.ts";
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 
@@ -62,4 +70,55 @@ export function presentBoard(input: {
     members: input.members.map((m) => ({ id: m.id, displayName: m.display_name })),
     abilities: boardAbilities(input.actor, input.subject),
   };
+}
+
+const byName = new Intl.Collator("de", { sensitivity: "base" });
+
+/**
+ * A board's cards as the `Task` contract, the same as the tasks presenter's `presentCard` makes
+ * them: each card's assignees by name as German readers sort (then by id), assignees whose
+ * account is gone left out. `people`: everyone assigned on the board, with their names; they are
+ * sorted once, and each card's few assignees by their place in that order, which is the order
+ * sorting them by the same rule gives.
+ */
+export function presentBoardCards(
+  rows: readonly BoardCardRow[],
+  people: readonly { id: string; display_name: string }[],
+): Task[] {
+  const sorted = [...people].sort(
+    (a, b) => byName.compare(a.display_name, b.display_name) || (a.id < b.id ? -1 : 1),
+  );
+  const rank = new Map(sorted.map((p, i) => [p.id, i]));
+  const refs = new Map(sorted.map((p) => [p.id, { id: p.id, displayName: p.display_name }]));
+  const assignees = (ids: string | null): PersonRef[] => {
+    if (ids === null) {
+      return [];
+    }
+    const known = ids.split(",").filter((id) => rank.has(id));
+    if (known.length > 1) {
+      known.sort((a, b) => (rank.get(a) as number) - (rank.get(b) as number));
+    }
+    return known.map((id) => ({ ...(refs.get(id) as PersonRef) }));
+  };
+  return rows.map((r) => ({
+    id: r.id,
+    projectId: r.project_id,
+    boardId: r.board_id,
+    columnId: r.column_id,
+    position: r.position,
+    title: r.title,
+    priority: r.priority,
+    startDate: r.start_date,
+    dueDate: r.due_date,
+    assignees: assignees(r.assignee_ids),
+    labelIds: r.label_ids === null ? [] : r.label_ids.split(","),
+    checklist: { done: r.checklist_done, total: r.checklist_total },
+    commentCount: r.comment_count,
+    hasDescription: r.has_description,
+    recurrence: r.recurrence,
+    completedAt: r.completed_at,
+    archivedAt: null,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  }));
 }
