@@ -81,6 +81,10 @@ export interface RawTaskRow {
   position: string;
   assignees: { id: string; displayName: string }[];
   label_ids: string[];
+  checklist_done: number;
+  checklist_total: number;
+  comment_count: number;
+  has_description: boolean;
 }
 
 /** Runs the reference query once; returns its rows (parsed by `pg`, json columns included). */

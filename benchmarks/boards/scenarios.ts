@@ -41,8 +41,11 @@ interface CardLike {
   id: string;
   columnId: string;
   position: string;
-  assignees: { id: string }[];
+  assignees: { id: string; displayName: string }[];
   labelIds: string[];
+  checklist: { done: number; total: number };
+  commentCount: number;
+  hasDescription: boolean;
 }
 
 /**
@@ -77,7 +80,10 @@ export interface BoardLoadResult {
   error?: string;
 }
 
-/** Compares the API's tasks with the reference rows; returns what differs, or null. */
+/**
+ * Compares the API's tasks with the reference rows (place, assignees and their names, labels,
+ * checklist and comment counts, description flag); returns what differs, or null.
+ */
 function compareBoard(apiTasks: readonly CardLike[], rows: readonly RawTaskRow[]): string | null {
   if (apiTasks.length !== rows.length) {
     return `API ${apiTasks.length} tasks, SQL ${rows.length}`;
@@ -97,6 +103,20 @@ function compareBoard(apiTasks: readonly CardLike[], rows: readonly RawTaskRow[]
     }
     if (sortedIds(t.labelIds) !== sortedIds(r.label_ids)) {
       return `task ${t.id}: labels differ`;
+    }
+    // names compared as a set: the API orders them as German readers sort, SQL by its collation
+    const named = (list: readonly { id: string; displayName: string }[]): string =>
+      sortedIds(list.map((a) => `${a.id}:${a.displayName}`));
+    if (named(t.assignees) !== named(r.assignees)) {
+      return `task ${t.id}: assignees' names differ`;
+    }
+    if (
+      t.checklist.done !== r.checklist_done ||
+      t.checklist.total !== r.checklist_total ||
+      t.commentCount !== r.comment_count ||
+      t.hasDescription !== r.has_description
+    ) {
+      return `task ${t.id}: checklist, comment count or description flag differ`;
     }
   }
   return null;
@@ -449,8 +469,15 @@ export async function checkConsistency(
     }
     const tasks = (answer.json as { tasks?: CardLike[] } | null)?.tasks ?? [];
     const ids = new Set(tasks.map((t) => t.id));
-    if (tasks.length !== expectedTasks || ids.size !== expectedTasks) {
-      return { ok: false, detail: `${tasks.length} tasks (${ids.size} distinct), expected ${expectedTasks}` };
+    // A repeating task moved into the done column makes its next occurrence (the seed has a few,
+    // and how many moves a phase makes depends on the machine): the open tasks the database
+    // holds now are the expectation, and any beyond the seeded ones are said.
+    const rows = await rawBoard(ctx.raw, ctx.boardId);
+    if (tasks.length !== rows.length || ids.size !== rows.length) {
+      return {
+        ok: false,
+        detail: `${tasks.length} tasks (${ids.size} distinct), the database has ${rows.length}`,
+      };
     }
     const byColumn = new Map<string, string[]>();
     for (const t of tasks) {
@@ -464,12 +491,16 @@ export async function checkConsistency(
         }
       }
     }
-    const rows = await rawBoard(ctx.raw, ctx.boardId);
     const mismatch = compareBoard(tasks, rows);
     if (mismatch) {
       return { ok: false, detail: mismatch };
     }
-    return { ok: true, detail: `${tasks.length} tasks, each once, keys unique and ordered per column` };
+    const made = tasks.length - expectedTasks;
+    const repeats = made > 0 ? ` (${made} made by repeating tasks moved into the done column)` : "";
+    return {
+      ok: true,
+      detail: `${tasks.length} tasks${repeats}, each once, keys unique and ordered per column`,
+    };
   } finally {
     api.close();
   }
