@@ -12,7 +12,7 @@ import WebSocket from "ws";
 import * as Y from "yjs";
 import { CloseCode, MESSAGE_SAVED } from "./protocol.ts";
 import { type CollabServer, createCollabServer } from "./server.ts";
-import { compactDocument, loadStoredState, readDocumentState } from "./storage.ts";
+import { appendUpdates, compactDocument, loadStoredState, readDocumentState } from "./storage.ts";
 import {
   addToProject,
   listen,
@@ -197,6 +197,54 @@ describe("collaboration server", () => {
     await until(() => reader.provider.synced);
     expect(textOf(reader.doc)).toBe("Grundlage und mehr");
     reader.provider.destroy();
+  });
+
+  it("gives a new and a returning client everything by the time they count as synced, from a long logged tail", async () => {
+    // a snapshot and 300 logged edits (folded in bounded batches on load, sent before step 2)
+    const writer = new Y.Doc();
+    typeInto(writer, 0, "Basis:");
+    const documentId = await seedDocument(handle.db, project.projectId, lead, Y.encodeStateAsUpdate(writer));
+    const halfway = new Y.Doc();
+    Y.applyUpdate(halfway, Y.encodeStateAsUpdate(writer));
+    const logged: Uint8Array[] = [];
+    for (let i = 0; i < 300; i++) {
+      const before = Y.encodeStateVector(writer);
+      typeInto(writer, 1_000_000, String(i % 10));
+      logged.push(Y.encodeStateAsUpdate(writer, before));
+      if (i === 149) {
+        Y.applyUpdate(halfway, Y.encodeStateAsUpdate(writer));
+      }
+    }
+    await appendUpdates(
+      handle.db,
+      logged.map((data) => ({ documentId, data, userId: lead.userId })),
+    );
+    const expected = textOf(writer);
+    const textAtSync = (c: ReturnType<typeof stockClient>) =>
+      new Promise<string>((resolve) =>
+        c.provider.on("sync", (synced: boolean) => {
+          if (synced) {
+            resolve(textOf(c.doc));
+          }
+        }),
+      );
+    const fresh = stockClient(port, documentId, ORIGIN, lead.token);
+    expect(await textAtSync(fresh)).toBe(expected);
+    // a returning client holds the snapshot and the first half of the log
+    const back = stockClient(port, documentId, ORIGIN, lead.token);
+    back.provider.disconnect();
+    Y.applyUpdate(back.doc, Y.encodeStateAsUpdate(halfway));
+    const backText = textAtSync(back);
+    back.provider.connect();
+    expect(await backText).toBe(expected);
+    // an edit after that, then one more client: the tail folded for the first ones still serves it
+    typeInto(fresh.doc, 0, "!");
+    await until(() => textOf(back.doc) === `!${expected}`, 5000, "the edit to reach the returning client");
+    const late = stockClient(port, documentId, ORIGIN, lead.token);
+    expect(await textAtSync(late)).toBe(`!${expected}`);
+    for (const c of [fresh, back, late]) {
+      c.provider.destroy();
+    }
   });
 
   it("refuses a wrong origin, no session, a stranger and an unknown document before loading anything", async () => {
