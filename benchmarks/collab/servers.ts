@@ -148,7 +148,9 @@ export class RunningServer {
     } else {
       script = join(import.meta.dirname, "servers", `${kind}.ts`);
     }
-    const child = spawn(process.execPath, ["--import", "tsx", script], {
+    // BENCH_NODE_ARGS: extra node flags for the servers, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"
+    const nodeArgs = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
+    const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", script], {
       cwd: ROOT,
       env,
       stdio: ["ignore", "pipe", "pipe"],

@@ -7,6 +7,7 @@ import { memoryRevocationBus } from "@ensemble/access/revocations";
 import { defaultSessionPolicy } from "@ensemble/auth/sessions";
 import type { DbHandle } from "@ensemble/db/db";
 import { createTestDb } from "@ensemble/db/testing";
+import { sql } from "kysely";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
@@ -17,6 +18,7 @@ import {
   initDocumentState,
   loadStoredState,
   readDocumentState,
+  SNAPSHOT_SLICE_BYTES,
 } from "./storage.ts";
 import {
   listen,
@@ -123,6 +125,53 @@ describe("the Yjs thread", () => {
     expect([...(stored.stateVector as Uint8Array)]).toEqual([...Y.encodeStateVectorFromUpdate(state)]);
   });
 
+  it("reads a snapshot of several slices byte for byte, also while compactions replace it", async () => {
+    // text that compresses badly (PostgreSQL stores it as it is) and text that compresses well
+    let noise = "";
+    let seed = 7;
+    while (noise.length < SNAPSHOT_SLICE_BYTES * 2.5) {
+      seed = (seed * 48271) % 2147483647;
+      noise += seed.toString(36);
+    }
+    for (const body of [noise, "z".repeat(SNAPSHOT_SLICE_BYTES * 3 + 17)]) {
+      const state = textState(body);
+      expect(state.byteLength % SNAPSHOT_SLICE_BYTES).not.toBe(0);
+      const documentId = await seedDocument(handle.db, project.projectId, lead, state);
+      const stored = await loadStoredState(handle.db, documentId);
+      expect(Buffer.from(stored.snapshot as Uint8Array).equals(Buffer.from(state))).toBe(true);
+      // stored as it is, even when it compresses well: a slice is read without decompressing
+      const { rows } = await sql<{ compression: string | null }>`
+        select pg_column_compression(state) as compression from document_snapshots
+        where document_id = ${documentId}`.execute(handle.db);
+      expect(rows[0]?.compression).toBeNull();
+    }
+    // reads racing compactions that each make a new, longer snapshot: every read sees one version
+    const t = thread();
+    const { documentId, expected } = await largeDocumentWithLog(0);
+    let current = expected;
+    for (let round = 0; round < 4; round++) {
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, await readDocumentState(handle.db, documentId, { thread: t }));
+      const updates: Uint8Array[] = [];
+      doc.on("update", (u: Uint8Array) => updates.push(u));
+      typeInto(doc, 0, "x".repeat(40_000));
+      await appendUpdates(handle.db, [{ documentId, data: Y.mergeUpdates(updates), userId: null }]);
+      const before = current;
+      current = textOf(doc);
+      const [read, folded] = await Promise.all([
+        loadStoredState(handle.db, documentId),
+        compactDocument(handle.db, documentId, { thread: t }),
+      ]);
+      expect(folded).toBe(1);
+      const state = read.snapshot as Uint8Array;
+      const withLog =
+        read.updates.length > 0 ? Y.mergeUpdates([state, ...read.updates.map((u) => u.data)]) : state;
+      // before the compaction committed (old snapshot + its log) or after it (the new snapshot)
+      expect(text(withLog)).toBe(current);
+      expect([before, current]).toContain(text(state));
+    }
+  });
+
   it("fails the compaction when the thread dies, keeps the log, and the next attempt folds it in", async () => {
     // a heap too small for the thread: it runs out of memory, as one with a huge document would
     const dying = thread({ heapMb: 4 });
@@ -178,6 +227,59 @@ describe("the Yjs thread", () => {
     expect(collab.stats().compactions).toBe(0);
     expect((await loadStoredState(handle.db, documentId)).updates.length).toBe(12);
     expect(text(await readDocumentState(handle.db, documentId))).toBe(textOf(c.doc));
+  });
+
+  it("sends a returning client what it lacks of a large base from the thread, once for all who hold the base", async () => {
+    const merge = thread();
+    const guard = thread();
+    const collab = createCollabServer({
+      db: handle.db,
+      publicOrigin: ORIGIN,
+      secureCookies: false,
+      sessionPolicy: defaultSessionPolicy,
+      logger: pino({ level: "silent" }),
+      revocations: memoryRevocationBus(),
+      compactAfter: 100_000,
+      compactIdleMs: 3_600_000,
+      threads: { merge, guard },
+      threadMinBytes: 1,
+    });
+    const l = await listen();
+    collab.attach(l.server);
+    // the base was typed, then partly deleted: the deletion is only in its delete set
+    const origin = new Y.Doc();
+    typeInto(origin, 0, "Hallo ");
+    const early = Y.encodeStateAsUpdate(origin);
+    typeInto(origin, 6, "schöne Welt");
+    const typed = Y.encodeStateAsUpdate(origin);
+    origin.transact(() => {
+      const paragraph = origin.getXmlFragment("default").get(0) as Y.XmlElement;
+      (paragraph.get(0) as Y.XmlText).delete(6, 7);
+    });
+    const documentId = await seedDocument(handle.db, project.projectId, lead, Y.encodeStateAsUpdate(origin));
+    // two hold every struct of the base but not its deletion, one lacks part of it, one is new
+    const clients = [typed, typed, early, null].map((held) => {
+      const c = stockClient(l.port, documentId, ORIGIN, lead.token);
+      if (held) {
+        Y.applyUpdate(c.doc, held);
+      }
+      return c;
+    });
+    try {
+      await until(
+        () => clients.every((c) => c.provider.synced && textOf(c.doc) === "Hallo Welt"),
+        10_000,
+        "every client synced",
+      );
+      // the base's delete set, worked out once for both that hold the base; the diff for the third
+      expect(merge.completed).toBe(2);
+    } finally {
+      for (const c of clients) {
+        c.provider.destroy();
+      }
+      await collab.close();
+      await new Promise<void>((r) => l.server.close(() => r()));
+    }
   });
 
   it("never keeps a process alive: a script that used it ends on its own", async () => {
