@@ -32,6 +32,8 @@ export interface RoomHost {
   /** Where large documents' edits are judged (see shape-guard.ts), from `threadMinBytes` on. */
   guardThread?: YjsThread | undefined;
   threadMinBytes: number;
+  /** Where what a returning client lacks of a large base is worked out (`Y.diffUpdate`). */
+  diffThread?: YjsThread | undefined;
 }
 
 /** Presence limits per connection: ids it may announce, and the size of one state (JSON text). */
@@ -124,6 +126,16 @@ export class Connection {
 
 class MalformedMessage extends Error {}
 
+/** Raises `sv` to cover what `update` holds. */
+function addTo(sv: Map<number, number>, update: Uint8Array): void {
+  const { to } = Y.parseUpdateMeta(update);
+  for (const [client, clock] of to) {
+    if ((sv.get(client) ?? 0) < clock) {
+      sv.set(client, clock);
+    }
+  }
+}
+
 function syncMessage(type: number, payload: Uint8Array): Uint8Array {
   const e = encoding.createEncoder();
   encoding.writeVarUint(e, MESSAGE_SYNC);
@@ -155,6 +167,21 @@ interface Waiting {
 export class Room {
   readonly connections = new Set<Connection>();
   private base: Uint8Array;
+  /**
+   * The base as a whole step-2 message, made for the first new client after the base changed and
+   * sent as it is to the next ones (a 5.6 MB base was copied twice per new client, 35–40 ms of CPU
+   * and garbage). The base is then a view into it, so the bytes are held once.
+   */
+  private baseStep2: Uint8Array | null = null;
+  /** The base's state vector, and a count that changes whenever the base does. */
+  private readonly baseSv = new Map<number, number>();
+  private baseVersion = 0;
+  /**
+   * For a returning client holding every struct of the base (a browser that kept the document):
+   * the base's step 2 is then only its delete set, the same for all of them, worked out once per
+   * base. A 5.6 MB base took 70–100 ms of `Y.diffUpdate` per returning client on the event loop.
+   */
+  private baseDeletes: { version: number; update: Promise<Uint8Array> } | null = null;
   private mid: Uint8Array | null = null;
   private tail: Uint8Array[] = [];
   private bytes: number;
@@ -195,10 +222,13 @@ export class Room {
     if (stored.snapshot && stored.stateVector) {
       // stored with the snapshot: a large document opens without parsing its state
       for (const [client, clock] of Y.decodeStateVector(stored.stateVector)) {
-        this.sv.set(client, clock);
+        this.baseSv.set(client, clock);
       }
     } else {
-      this.addToStateVector(this.base);
+      addTo(this.baseSv, this.base);
+    }
+    for (const [client, clock] of this.baseSv) {
+      this.sv.set(client, clock);
     }
     // the logged tail (up to ~1,000 updates between compactions) merged in bounded batches: one
     // `Y.mergeUpdates` over all of them grows with the square of the count (500: 7-17 ms here,
@@ -231,12 +261,7 @@ export class Room {
   }
 
   private addToStateVector(update: Uint8Array): void {
-    const { to } = Y.parseUpdateMeta(update);
-    for (const [client, clock] of to) {
-      if ((this.sv.get(client) ?? 0) < clock) {
-        this.sv.set(client, clock);
-      }
-    }
+    addTo(this.sv, update);
   }
 
   private foldIfNeeded(): void {
@@ -257,7 +282,10 @@ export class Room {
 
   private foldMid(): void {
     if (this.mid && this.mid.byteLength >= Math.max(MID_FOLD_MIN_BYTES, this.base.byteLength / 4)) {
+      addTo(this.baseSv, this.mid);
       this.base = Y.mergeUpdates([this.base, this.mid]);
+      this.baseStep2 = null;
+      this.baseVersion++;
       this.mid = null;
     }
   }
@@ -359,7 +387,7 @@ export class Room {
       if (recent) {
         conn.send(syncMessage(SYNC_UPDATE, recent));
       }
-      conn.send(syncMessage(SYNC_STEP2, this.base));
+      conn.send(this.baseAsStep2());
       return;
     }
     if (recent) {
@@ -368,7 +396,53 @@ export class Room {
         conn.send(syncMessage(SYNC_UPDATE, diff));
       }
     }
-    conn.send(syncMessage(SYNC_STEP2, Y.diffUpdate(this.base, encodedSv)));
+    const hasBase = [...this.baseSv].every(([client, clock]) => (sv.get(client) ?? 0) >= clock);
+    const step2 = hasBase ? this.deletesOfBase() : this.diffBase(encodedSv);
+    if (step2 instanceof Uint8Array) {
+      conn.send(syncMessage(SYNC_STEP2, step2));
+      return;
+    }
+    // worked out in the thread: meanwhile the client gets what happens (it joined), and its
+    // step 2 then completes it
+    void step2.then((update) => conn.send(syncMessage(SYNC_STEP2, update)));
+  }
+
+  /** Is the base large enough that what a client lacks of it is worked out in the thread? */
+  private get baseInThread(): boolean {
+    return this.host.diffThread !== undefined && this.base.byteLength >= this.host.threadMinBytes;
+  }
+
+  /** What of the base a client with `encodedSv` lacks: here when small, in the thread when large. */
+  private diffBase(encodedSv: Uint8Array): Uint8Array | Promise<Uint8Array> {
+    const base = this.base;
+    if (!this.baseInThread || !this.host.diffThread) {
+      return Y.diffUpdate(base, encodedSv);
+    }
+    // a thread that fails costs the stall it was to spare, never the client's sync
+    return this.host.diffThread.diff(base, encodedSv).catch(() => Y.diffUpdate(base, encodedSv));
+  }
+
+  /** The base's delete set as an update (what a client holding all of its structs lacks), cached. */
+  private deletesOfBase(): Uint8Array | Promise<Uint8Array> {
+    if (!this.baseInThread) {
+      return Y.diffUpdate(this.base, Y.encodeStateVector(this.baseSv));
+    }
+    if (this.baseDeletes?.version !== this.baseVersion) {
+      this.baseDeletes = {
+        version: this.baseVersion,
+        update: this.diffBase(Y.encodeStateVector(this.baseSv)) as Promise<Uint8Array>,
+      };
+    }
+    return this.baseDeletes.update;
+  }
+
+  private baseAsStep2(): Uint8Array {
+    if (!this.baseStep2) {
+      const message = syncMessage(SYNC_STEP2, this.base);
+      this.baseStep2 = message;
+      this.base = message.subarray(message.byteLength - this.base.byteLength);
+    }
+    return this.baseStep2;
   }
 
   private receiveUpdate(conn: Connection, update: Uint8Array): void {

@@ -13,7 +13,7 @@ import { CloseCode, COLLAB_PATH } from "./protocol.ts";
 import { RedisSync } from "./redis-sync.ts";
 import { Connection, Room, type RoomHost } from "./room.ts";
 import { compactDocument, loadStoredState } from "./storage.ts";
-import { guardThread, THREAD_MIN_BYTES, type YjsThread } from "./yjs-thread.ts";
+import { guardThread, mergeThread, THREAD_MIN_BYTES, type YjsThread } from "./yjs-thread.ts";
 
 /** The few logger methods used (pino's Logger fits). */
 export interface CollabLogger {
@@ -160,6 +160,7 @@ export function createCollabServer(options: CollabOptions): CollabServer {
     log,
     guardThread: options.threads?.guard ?? guardThread,
     threadMinBytes,
+    diffThread: options.threads?.merge ?? mergeThread,
     persist(room, update, userId, done) {
       commit.add({
         documentId: room.documentId,

@@ -3,7 +3,7 @@ import { pack, type ThreadData, type ThreadReply, type ThreadRequest } from "./y
 
 /**
  * Yjs work whose cost grows with a document's size (merging a snapshot with its log, encoding a
- * state vector, judging edits against a large document's structure) runs in a worker thread:
+ * state vector, what a returning client lacks, judging edits against a large document's structure) runs in a worker thread:
  * done on the event loop, half a second for a 5 MB document stalls every other document of the
  * process. The thread gets bytes and returns bytes; the database, transactions, locks and the
  * rooms' state stay here. It starts on first use (loading its modules takes about a second, off
@@ -108,6 +108,19 @@ export class YjsThread {
       throw new ThreadFailure("failed", `unexpected reply ${reply.type}`);
     }
     return reply.stateVector;
+  }
+
+  /** What of `state` a client with `stateVector` lacks (`Y.diffUpdate`). */
+  async diff(state: Uint8Array, stateVector: Uint8Array): Promise<Uint8Array> {
+    const packed = pack([state]);
+    const reply = await this.request(
+      (id) => ({ type: "diff", id, state: packed, stateVector }),
+      [packed.buffer],
+    );
+    if (reply.type !== "diffed") {
+      throw new ThreadFailure("failed", `unexpected reply ${reply.type}`);
+    }
+    return reply.update;
   }
 
   /**

@@ -36,6 +36,8 @@ export function unpack(packed: Packed): Uint8Array[] {
 export type ThreadRequest =
   | { type: "merge"; id: number; hasSnapshot: boolean; parts: Packed }
   | { type: "stateVector"; id: number; state: Packed }
+  /** What of `state` a client with `stateVector` lacks (`Y.diffUpdate`). */
+  | { type: "diff"; id: number; state: Packed; stateVector: Uint8Array }
   | {
       type: "guard";
       id: number;
@@ -53,6 +55,7 @@ export type ThreadReply =
   | { type: "ready" }
   | { type: "merged"; id: number; state: Uint8Array; stateVector: Uint8Array }
   | { type: "stateVector"; id: number; stateVector: Uint8Array }
+  | { type: "diffed"; id: number; update: Uint8Array }
   /**
    * Verdicts for the updates handled, in order (`true` for followed ones). Fewer than sent when
    * the shadow was missing (none at all), refused one (it is the last) or could not follow one:

@@ -94,6 +94,12 @@ function handle(port: NonNullable<typeof parentPort>, request: ThreadRequest): v
       ]);
       return;
     }
+    case "diff": {
+      const [state] = unpack(request.state);
+      const update = Y.diffUpdate(state as Uint8Array, request.stateVector).slice();
+      port.postMessage({ type: "diffed", id: request.id, update } satisfies ThreadReply, [update.buffer]);
+      return;
+    }
     case "guard":
       port.postMessage({ type: "guarded", id: request.id, verdicts: guard(request) } satisfies ThreadReply);
       return;
