@@ -286,6 +286,12 @@ describe("conventions", () => {
     expect(res.headers.get("x-content-type-options")).toBe("nosniff");
     expect(res.headers.get("referrer-policy")).toBe("no-referrer");
     expect(res.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+    // answers made by the error handler and by a handler's own Response (a download) too
+    for (const other of [await raw("GET", "/api/nope"), await raw("GET", "/api/openapi.json")]) {
+      expect(other.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(other.headers.get("x-frame-options")).toBe("DENY");
+      expect(other.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+    }
     const echoed = await raw("GET", "/api/health", { headers: { "x-request-id": "trace-123" } });
     expect(echoed.headers.get("x-request-id")).toBe("trace-123");
   });
