@@ -587,6 +587,42 @@ describe("collaboration server", () => {
     }
   });
 
+  it("asks for one full garbage collection after a wave of unloads, not one per room", async () => {
+    const quick = start({
+      unloadAfterMs: 50,
+      memoryRelease: { rooms: 3, bytes: Number.POSITIVE_INFINITY, settleMs: 100, cooldownMs: 60_000 },
+    });
+    const l = await listen();
+    quick.attach(l.server);
+    try {
+      const wave = async (count: number) => {
+        const ids = await Promise.all(
+          Array.from({ length: count }, () => seedDocument(handle.db, project.projectId, lead)),
+        );
+        const clients = ids.map((id) => stockClient(l.port, id, ORIGIN, lead.token));
+        await until(() => clients.every((c) => c.provider.synced), 5000, "every client synced");
+        for (const c of clients) {
+          c.provider.destroy();
+        }
+        await until(() => ids.every((id) => !quick.isLoaded(id)), 5000, "every room unloaded");
+      };
+      // two rooms: below the threshold, nothing
+      await wave(2);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(quick.stats().memoryReleases).toBe(0);
+      // five more: past it, one collection once the wave has settled
+      await wave(5);
+      await until(() => quick.stats().memoryReleases === 1, 5000, "the collection");
+      // another wave within the cooldown waits for it
+      await wave(4);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(quick.stats().memoryReleases).toBe(1);
+    } finally {
+      await quick.close();
+      await new Promise<void>((r) => l.server.close(() => r()));
+    }
+  });
+
   it("writes everything pending when closed (as on SIGTERM)", async () => {
     const closing = start();
     const l = await listen();

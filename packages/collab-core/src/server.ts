@@ -9,6 +9,7 @@ import { sql } from "kysely";
 import { type WebSocket, WebSocketServer } from "ws";
 import { authenticateUpgrade, type CollabIdentity, checkAccess, documentIdFromPath } from "./auth.ts";
 import { GroupCommit } from "./group-commit.ts";
+import { defaultMemoryRelease, MemoryRelease, type MemoryReleaseOptions } from "./memory.ts";
 import { CloseCode, COLLAB_PATH } from "./protocol.ts";
 import { RedisSync } from "./redis-sync.ts";
 import { Connection, Room, type RoomHost } from "./room.ts";
@@ -44,6 +45,8 @@ export interface CollabOptions {
   compactAfter?: number;
   /** An idle room (no connections, nothing pending) is unloaded after this long. */
   unloadAfterMs?: number;
+  /** When to ask for a full garbage collection after rooms unloaded (see memory.ts). */
+  memoryRelease?: Partial<MemoryReleaseOptions>;
   /** A room without edits for this long gets its log compacted. */
   compactIdleMs?: number;
   /** An automatic version is kept at most this often while a document is edited. */
@@ -70,6 +73,8 @@ export interface CollabStats {
   compactions: number;
   /** Shape-guard shadows built for the loaded documents so far (here or in the guard thread). */
   guardBuilds: number;
+  /** Full garbage collections asked for after rooms unloaded (memory.ts). */
+  memoryReleases: number;
 }
 
 export interface CollabServer {
@@ -126,6 +131,9 @@ export function createCollabServer(options: CollabOptions): CollabServer {
   const remoteWhileLoading = new Map<string, Uint8Array[]>();
   let compactions = 0;
   let closing = false;
+  const memory = new MemoryRelease({ ...defaultMemoryRelease, ...options.memoryRelease }, (ms) =>
+    log.info({ ms: Math.round(ms) }, "full garbage collection after rooms unloaded"),
+  );
 
   const commit = new GroupCommit(options.db, {
     now,
@@ -198,6 +206,7 @@ export function createCollabServer(options: CollabOptions): CollabServer {
     }
     rooms.delete(room.documentId);
     room.guard.drop();
+    memory.unloaded(room.size);
     redisSync?.untrack(room.documentId);
     if (room.uncompacted > 0) {
       await compact(room.documentId);
@@ -539,6 +548,7 @@ export function createCollabServer(options: CollabOptions): CollabServer {
         room.guard.drop();
       }
       rooms.clear();
+      memory.stop();
       await redisSync?.close();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
@@ -556,6 +566,7 @@ export function createCollabServer(options: CollabOptions): CollabServer {
         writes: commit.writes,
         compactions,
         guardBuilds,
+        memoryReleases: memory.collections,
       };
     },
     isLoaded(documentId) {
