@@ -1,20 +1,16 @@
-import { memoryRevocationBus } from "@ensemble/access/revocations";
-import { defaultSessionPolicy } from "@ensemble/auth/sessions";
 import type { DbHandle } from "@ensemble/db/db";
 import { createTestDb } from "@ensemble/db/testing";
 import pg from "pg";
-import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { createCollabServer } from "./server.ts";
 import { appendUpdates, compactDocument, loadStoredState, readDocumentState } from "./storage.ts";
 import {
-  listen,
   type SeededPerson,
   type SeededProject,
   seedDocument,
   seedPerson,
   seedProject,
+  serveCollab,
   stockClient,
   textOf,
   textState,
@@ -43,26 +39,8 @@ afterAll(async () => {
   await handle.close();
 });
 
-async function serve(overrides: Partial<Parameters<typeof createCollabServer>[0]> = {}) {
-  const collab = createCollabServer({
-    db: handle.db,
-    publicOrigin: ORIGIN,
-    secureCookies: false,
-    sessionPolicy: defaultSessionPolicy,
-    logger: pino({ level: "silent" }),
-    revocations: memoryRevocationBus(),
-    ...overrides,
-  });
-  const l = await listen();
-  collab.attach(l.server);
-  return {
-    collab,
-    port: l.port,
-    async stop() {
-      await collab.close();
-      await new Promise<void>((r) => l.server.close(() => r()));
-    },
-  };
+function serve(overrides: Parameters<typeof serveCollab>[2] = {}) {
+  return serveCollab(handle.db, ORIGIN, overrides);
 }
 
 /** A second connection to the test database (PostgreSQL only). */

@@ -1,24 +1,20 @@
-import { memoryRevocationBus } from "@ensemble/access/revocations";
-import { defaultSessionPolicy } from "@ensemble/auth/sessions";
 import type { DbHandle } from "@ensemble/db/db";
 import { createTestDb } from "@ensemble/db/testing";
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
-import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type WebSocket from "ws";
 import * as Y from "yjs";
 import { CloseCode, MESSAGE_SAVED } from "./protocol.ts";
-import { createCollabServer } from "./server.ts";
 import { loadStoredState, readDocumentState } from "./storage.ts";
 import {
   addToProject,
-  listen,
   type SeededPerson,
   type SeededProject,
   seedDocument,
   seedPerson,
   seedProject,
+  serveCollab,
   socketClass,
   stockClient,
   textOf,
@@ -52,31 +48,15 @@ afterAll(async () => {
   await handle.close();
 });
 
-async function serve(overrides: Partial<Parameters<typeof createCollabServer>[0]> = {}, guard?: YjsThread) {
+async function serve(overrides: Parameters<typeof serveCollab>[2] = {}, guard?: YjsThread) {
   const thread = guard ?? new YjsThread();
   threads.push(thread);
-  const collab = createCollabServer({
-    db: handle.db,
-    publicOrigin: ORIGIN,
-    secureCookies: false,
-    sessionPolicy: defaultSessionPolicy,
-    logger: pino({ level: "silent" }),
-    revocations: memoryRevocationBus(),
+  const served = await serveCollab(handle.db, ORIGIN, {
     threads: { guard: thread },
     threadMinBytes: 1,
     ...overrides,
   });
-  const l = await listen();
-  collab.attach(l.server);
-  return {
-    collab,
-    port: l.port,
-    thread,
-    async stop() {
-      await collab.close();
-      await new Promise<void>((r) => l.server.close(() => r()));
-    },
-  };
+  return { ...served, thread };
 }
 
 function rawClient(port: number, path: string, token: string): Promise<WebSocket> {

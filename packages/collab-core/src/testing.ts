@@ -1,11 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createSession } from "@ensemble/auth/sessions";
+import { memoryRevocationBus } from "@ensemble/access/revocations";
+import { createSession, defaultSessionPolicy } from "@ensemble/auth/sessions";
 import type { Db } from "@ensemble/db/db";
+import pino from "pino";
 import WebSocket from "ws";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
+import { createCollabServer } from "./server.ts";
 import { initDocumentState } from "./storage.ts";
 
 /**
@@ -105,6 +108,33 @@ export async function seedDocument(
 export async function listen(server: Server = createServer()): Promise<{ server: Server; port: number }> {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   return { server, port: (server.address() as AddressInfo).port };
+}
+
+/** A collaboration server on its own port at 127.0.0.1, silent, with in-process revocations. */
+export async function serveCollab(
+  db: Db,
+  origin: string,
+  overrides: Partial<Parameters<typeof createCollabServer>[0]> = {},
+) {
+  const collab = createCollabServer({
+    db,
+    publicOrigin: origin,
+    secureCookies: false,
+    sessionPolicy: defaultSessionPolicy,
+    logger: pino({ level: "silent" }),
+    revocations: memoryRevocationBus(),
+    ...overrides,
+  });
+  const l = await listen();
+  collab.attach(l.server);
+  return {
+    collab,
+    port: l.port,
+    async stop() {
+      await collab.close();
+      await new Promise<void>((r) => l.server.close(() => r()));
+    },
+  };
 }
 
 /** A WebSocket class that sends the session cookie and an Origin, as a browser would. */

@@ -3,15 +3,11 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { memoryRevocationBus } from "@ensemble/access/revocations";
-import { defaultSessionPolicy } from "@ensemble/auth/sessions";
 import type { DbHandle } from "@ensemble/db/db";
 import { createTestDb } from "@ensemble/db/testing";
 import { sql } from "kysely";
-import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { createCollabServer } from "./server.ts";
 import {
   appendUpdates,
   compactDocument,
@@ -21,12 +17,12 @@ import {
   SNAPSHOT_SLICE_BYTES,
 } from "./storage.ts";
 import {
-  listen,
   type SeededPerson,
   type SeededProject,
   seedDocument,
   seedPerson,
   seedProject,
+  serveCollab,
   stockClient,
   textOf,
   textState,
@@ -64,6 +60,10 @@ afterAll(async () => {
   await Promise.all(threads.map((t) => t.close()));
   await handle.close();
 });
+
+function serve(overrides: Parameters<typeof serveCollab>[2] = {}) {
+  return serveCollab(handle.db, ORIGIN, overrides);
+}
 
 function text(state: Uint8Array): string {
   const doc = new Y.Doc();
@@ -191,21 +191,13 @@ describe("the Yjs thread", () => {
 
   it("keeps every edit when compaction keeps failing in the server, and still closes", async () => {
     const dying = thread({ heapMb: 4 });
-    const collab = createCollabServer({
-      db: handle.db,
-      publicOrigin: ORIGIN,
-      secureCookies: false,
-      sessionPolicy: defaultSessionPolicy,
-      logger: pino({ level: "silent" }),
-      revocations: memoryRevocationBus(),
+    const { collab, port, stop } = await serve({
       compactAfter: 5,
       threads: { merge: dying },
       threadMinBytes: 1,
     });
-    const l = await listen();
-    collab.attach(l.server);
     const documentId = await seedDocument(handle.db, project.projectId, lead, textState("Anfang"));
-    const c = stockClient(l.port, documentId, ORIGIN, lead.token);
+    const c = stockClient(port, documentId, ORIGIN, lead.token);
     try {
       await until(() => c.provider.synced);
       for (let i = 0; i < 12; i++) {
@@ -221,8 +213,7 @@ describe("the Yjs thread", () => {
     } finally {
       c.provider.destroy();
       // close compacts once more (and fails again): it must still return
-      await collab.close();
-      await new Promise<void>((r) => l.server.close(() => r()));
+      await stop();
     }
     expect(collab.stats().compactions).toBe(0);
     expect((await loadStoredState(handle.db, documentId)).updates.length).toBe(12);
@@ -232,20 +223,12 @@ describe("the Yjs thread", () => {
   it("sends a returning client what it lacks of a large base from the thread, once for all who hold the base", async () => {
     const merge = thread();
     const guard = thread();
-    const collab = createCollabServer({
-      db: handle.db,
-      publicOrigin: ORIGIN,
-      secureCookies: false,
-      sessionPolicy: defaultSessionPolicy,
-      logger: pino({ level: "silent" }),
-      revocations: memoryRevocationBus(),
+    const { port, stop } = await serve({
       compactAfter: 100_000,
       compactIdleMs: 3_600_000,
       threads: { merge, guard },
       threadMinBytes: 1,
     });
-    const l = await listen();
-    collab.attach(l.server);
     // the base was typed, then partly deleted: the deletion is only in its delete set
     const origin = new Y.Doc();
     typeInto(origin, 0, "Hallo ");
@@ -259,7 +242,7 @@ describe("the Yjs thread", () => {
     const documentId = await seedDocument(handle.db, project.projectId, lead, Y.encodeStateAsUpdate(origin));
     // two hold every struct of the base but not its deletion, one lacks part of it, one is new
     const clients = [typed, typed, early, null].map((held) => {
-      const c = stockClient(l.port, documentId, ORIGIN, lead.token);
+      const c = stockClient(port, documentId, ORIGIN, lead.token);
       if (held) {
         Y.applyUpdate(c.doc, held);
       }
@@ -277,8 +260,7 @@ describe("the Yjs thread", () => {
       for (const c of clients) {
         c.provider.destroy();
       }
-      await collab.close();
-      await new Promise<void>((r) => l.server.close(() => r()));
+      await stop();
     }
   });
 
