@@ -404,7 +404,11 @@ export class Room {
     }
     // worked out in the thread: meanwhile the client gets what happens (it joined), and its
     // step 2 then completes it
-    void step2.then((update) => conn.send(syncMessage(SYNC_STEP2, update)));
+    void step2.then(
+      (update) => conn.send(syncMessage(SYNC_STEP2, update)),
+      // neither the thread nor this thread could read the base: that client cannot sync now
+      () => conn.close(CloseCode.tryAgainLater, "the document could not be sent; try again"),
+    );
   }
 
   /** Is the base large enough that what a client lacks of it is worked out in the thread? */

@@ -6,8 +6,10 @@ import { fileURLToPath } from "node:url";
 import type { DbHandle } from "@ensemble/db/db";
 import { createTestDb } from "@ensemble/db/testing";
 import { sql } from "kysely";
+import * as encoding from "lib0/encoding";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
+import { CloseCode } from "./protocol.ts";
 import {
   appendUpdates,
   compactDocument,
@@ -23,6 +25,7 @@ import {
   seedPerson,
   seedProject,
   serveCollab,
+  socketClass,
   stockClient,
   textOf,
   textState,
@@ -260,6 +263,41 @@ describe("the Yjs thread", () => {
       for (const c of clients) {
         c.provider.destroy();
       }
+      await stop();
+    }
+  });
+
+  it("closes a returning client with 'try again later' when the base cannot be read, and keeps serving", async () => {
+    const { port, stop } = await serve({ threads: { merge: thread(), guard: thread() }, threadMinBytes: 1 });
+    const state = textState("lesbar");
+    const documentId = await seedDocument(handle.db, project.projectId, lead, state);
+    // the stored bytes broken after the fact, the stored state vector still the good one's
+    await handle.db
+      .updateTable("document_snapshots")
+      .set({ state: new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8]) })
+      .where("document_id", "=", documentId)
+      .execute();
+    try {
+      const Ws = socketClass(ORIGIN, lead.token);
+      const ws = new Ws(`ws://127.0.0.1:${port}/collab/${documentId}`);
+      const closed = new Promise<number>((resolve) => ws.on("close", (code) => resolve(code)));
+      await new Promise((resolve) => ws.on("open", resolve));
+      // sync step 1 of a client that holds the whole (good) document
+      const e = encoding.createEncoder();
+      encoding.writeVarUint(e, 0);
+      encoding.writeVarUint(e, 0);
+      encoding.writeVarUint8Array(e, Y.encodeStateVectorFromUpdate(state));
+      ws.send(encoding.toUint8Array(e));
+      expect(await closed).toBe(CloseCode.tryAgainLater);
+      // the process goes on: another document syncs
+      const other = await seedDocument(handle.db, project.projectId, lead, textState("weiter"));
+      const c = stockClient(port, other, ORIGIN, lead.token);
+      try {
+        await until(() => c.provider.synced && textOf(c.doc) === "weiter", 5000, "the other document");
+      } finally {
+        c.provider.destroy();
+      }
+    } finally {
       await stop();
     }
   });
