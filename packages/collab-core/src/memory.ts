@@ -59,6 +59,8 @@ export class MemoryRelease {
   private rooms = 0;
   private bytes = 0;
   private timer: NodeJS.Timeout | null = null;
+  /** When the pending collection runs at the latest, however long the wave goes on. */
+  private deadline = Number.POSITIVE_INFINITY;
   private lastAt = Number.NEGATIVE_INFINITY;
   /** Full collections asked for so far (stats and tests). */
   collections = 0;
@@ -76,11 +78,18 @@ export class MemoryRelease {
     if (this.rooms < this.options.rooms && this.bytes < this.options.bytes) {
       return;
     }
+    const now = Date.now();
     if (this.timer) {
       clearTimeout(this.timer);
+    } else {
+      // a wave that keeps going is collected after at most five settling times, not never
+      this.deadline = Math.max(now + 5 * this.options.settleMs, this.lastAt + this.options.cooldownMs);
     }
-    const wait = Math.max(this.options.settleMs, this.lastAt + this.options.cooldownMs - Date.now());
-    this.timer = setTimeout(() => this.collect(), wait);
+    const at = Math.min(
+      this.deadline,
+      Math.max(now + this.options.settleMs, this.lastAt + this.options.cooldownMs),
+    );
+    this.timer = setTimeout(() => this.collect(), at - now);
     this.timer.unref();
   }
 

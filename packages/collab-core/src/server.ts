@@ -206,10 +206,14 @@ export function createCollabServer(options: CollabOptions): CollabServer {
     }
     rooms.delete(room.documentId);
     room.guard.drop();
-    memory.unloaded(room.size);
     redisSync?.untrack(room.documentId);
-    if (room.uncompacted > 0) {
-      await compact(room.documentId);
+    try {
+      if (room.uncompacted > 0) {
+        await compact(room.documentId);
+      }
+    } finally {
+      // counted once nothing here holds the room any more
+      memory.unloaded(room.size);
     }
   }
 

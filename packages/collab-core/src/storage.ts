@@ -39,18 +39,20 @@ function bytes(value: Uint8Array): Uint8Array {
 }
 
 /**
- * Reads snapshot and tail as of one moment (one repeatable-read transaction): read apart, a
- * compaction committing in between would leave the old snapshot without the rows it folded in.
+ * Reads snapshot and tail as of one moment: read apart, a compaction committing in between would
+ * leave the old snapshot without the rows it folded in, or mix two snapshots' slices. On its own,
+ * one repeatable-read transaction; inside a caller's transaction (kysely nests none, and it may
+ * read committed), the snapshot row is share-locked first, so no compaction commits until the
+ * caller's transaction ends.
  */
 export async function loadStoredState(db: Db, documentId: string): Promise<StoredState> {
   if (db.isTransaction) {
-    // the caller's transaction already reads as of one moment (and kysely nests none)
-    return readStoredState(db, documentId);
+    return readStoredState(db, documentId, true);
   }
   return db
     .transaction()
     .setIsolationLevel("repeatable read")
-    .execute((trx) => readStoredState(trx, documentId));
+    .execute((trx) => readStoredState(trx, documentId, false));
 }
 
 /**
@@ -75,7 +77,7 @@ async function readSnapshotBytes(db: Db, documentId: string, size: number): Prom
       .select(sql<Uint8Array>`substring(state from ${offset + 1} for ${SNAPSHOT_SLICE_BYTES})`.as("part"))
       .where("document_id", "=", documentId)
       .executeTakeFirstOrThrow();
-    if (offset + row.part.byteLength > size) {
+    if (row.part.byteLength !== Math.min(SNAPSHOT_SLICE_BYTES, size - offset)) {
       throw new Error(`document ${documentId}: the snapshot changed while it was read`);
     }
     out.set(row.part, offset);
@@ -83,12 +85,12 @@ async function readSnapshotBytes(db: Db, documentId: string, size: number): Prom
   return out;
 }
 
-async function readStoredState(db: Db, documentId: string): Promise<StoredState> {
-  const head = await db
+async function readStoredState(db: Db, documentId: string, lockRow: boolean): Promise<StoredState> {
+  const query = db
     .selectFrom("document_snapshots")
     .select(["state_vector", "snapshot_seq", sql<number>`octet_length(state)`.as("size")])
-    .where("document_id", "=", documentId)
-    .executeTakeFirst();
+    .where("document_id", "=", documentId);
+  const head = await (lockRow ? query.forShare() : query).executeTakeFirst();
   const snap = head
     ? { ...head, state: await readSnapshotBytes(db, documentId, Number(head.size)) }
     : undefined;

@@ -175,6 +175,30 @@ describe("the Yjs thread", () => {
     }
   });
 
+  it("reads one version inside a caller's transaction: a compaction waits for it to end", async () => {
+    const t = thread();
+    await t.stateVector(textState("warm")); // the thread started: the compaction is quick
+    const { documentId, expected } = await largeDocumentWithLog(3);
+    let compaction: Promise<number> | null = null;
+    let compacted = false;
+    await handle.db.transaction().execute(async (tx) => {
+      const first = await loadStoredState(tx, documentId);
+      compaction = compactDocument(handle.db, documentId, { thread: t }).finally(() => {
+        compacted = true;
+      });
+      // long enough for the compaction to commit, were it not held back
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      expect(compacted).toBe(false);
+      const again = await loadStoredState(tx, documentId);
+      expect(
+        Buffer.from(again.snapshot as Uint8Array).equals(Buffer.from(first.snapshot as Uint8Array)),
+      ).toBe(true);
+      expect(again.updates.length).toBe(3);
+    });
+    expect(await (compaction as unknown as Promise<number>)).toBe(3);
+    expect(text((await loadStoredState(handle.db, documentId)).snapshot as Uint8Array)).toBe(expected);
+  });
+
   it("fails the compaction when the thread dies, keeps the log, and the next attempt folds it in", async () => {
     // a heap too small for the thread: it runs out of memory, as one with a huge document would
     const dying = thread({ heapMb: 4 });
