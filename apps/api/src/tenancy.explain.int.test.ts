@@ -1,30 +1,13 @@
-import { type CompiledQuery, type KyselyPlugin, type RootOperationNode, sql } from "kysely";
+import { type CompiledQuery, sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "./app.ts";
+import { planOf, recordingQueries, scans } from "./test/explain.ts";
 import { Client, signUp, useTestApp } from "./test/harness.ts";
 import { TENANT_TABLES } from "./test/tenancy.ts";
 
 const t = useTestApp();
 
-interface PlanNode {
-  "Node Type": string;
-  "Relation Name"?: string;
-  "Index Name"?: string;
-  Plans?: PlanNode[];
-}
-
-/** Every plan node that reads a table or an index (bitmap index scans name no table). */
-function scans(node: PlanNode, out: PlanNode[] = []): PlanNode[] {
-  if (node["Relation Name"] || node["Index Name"]) {
-    out.push(node);
-  }
-  for (const child of node.Plans ?? []) {
-    scans(child, out);
-  }
-  return out;
-}
-
-const captured: CompiledQuery[] = [];
+let captured: CompiledQuery[] = [];
 let client: Client;
 let ids: { organisation: string; network: string; project: string; document: string; networkProject: string };
 
@@ -134,16 +117,9 @@ beforeAll(async () => {
     from generate_series(1, 5000) i`.execute(db);
   await sql`analyze`.execute(db);
 
-  const recorder: KyselyPlugin = {
-    transformQuery(args) {
-      captured.push(db.getExecutor().compileQuery(args.node as RootOperationNode, args.queryId));
-      return args.node;
-    },
-    async transformResult(args) {
-      return args.result;
-    },
-  };
-  const recorded = createApp({ ...t.deps, db: db.withPlugin(recorder) });
+  const recording = recordingQueries(db);
+  captured = recording.captured;
+  const recorded = createApp({ ...t.deps, db: recording.db });
   client = new Client({ ...t, app: recorded });
   client.cookie = me.client.cookie;
 });
@@ -186,12 +162,8 @@ describe("tenant-scoped queries on seeded data", () => {
       const res = await client.get(path);
       expect(res.status, path).toBe(200);
       for (const query of captured.filter((q) => /^\s*select/i.test(q.sql))) {
-        const explained = await sql
-          .raw<{ "QUERY PLAN": [{ Plan: PlanNode }] | string }>(`explain (format json) ${inline(query)}`)
-          .execute(t.deps.db);
-        const raw = explained.rows[0]?.["QUERY PLAN"];
-        const plan = (typeof raw === "string" ? JSON.parse(raw) : raw) as [{ Plan: PlanNode }];
-        const seq = scans(plan[0].Plan).filter(
+        const plan = await planOf(t.deps.db, query);
+        const seq = scans(plan).filter(
           (n) =>
             n["Node Type"] === "Seq Scan" &&
             (TENANT_TABLES as readonly string[]).includes(n["Relation Name"] ?? ""),
@@ -207,12 +179,8 @@ describe("tenant-scoped queries on seeded data", () => {
       captured.length = 0;
       await client.get(path);
       for (const query of captured.filter((q) => /^\s*select/i.test(q.sql))) {
-        const explained = await sql
-          .raw<{ "QUERY PLAN": unknown }>(`explain (format json) ${inline(query)}`)
-          .execute(t.deps.db);
-        const raw = explained.rows[0]?.["QUERY PLAN"];
-        const plan = (typeof raw === "string" ? JSON.parse(raw) : raw) as [{ Plan: PlanNode }];
-        for (const n of scans(plan[0].Plan)) {
+        const plan = await planOf(t.deps.db, query);
+        for (const n of scans(plan)) {
           if (n["Index Name"]) {
             used.add(n["Index Name"]);
           }
@@ -241,23 +209,3 @@ describe("tenant-scoped queries on seeded data", () => {
     }
   });
 });
-
-/** The query with its parameters written in as literals (EXPLAIN takes no bind parameters here). */
-function inline(query: CompiledQuery): string {
-  return query.sql.replace(/\$(\d+)/g, (_, n: string) => {
-    const value = query.parameters[Number(n) - 1];
-    if (value === null || value === undefined) {
-      return "null";
-    }
-    if (typeof value === "number" || typeof value === "boolean") {
-      return String(value);
-    }
-    if (value instanceof Date) {
-      return `'${value.toISOString()}'::timestamptz`;
-    }
-    if (Array.isArray(value)) {
-      return `array[${value.map((v) => `'${String(v).replaceAll("'", "''")}'`).join(",")}]::text[]`;
-    }
-    return `'${String(value).replaceAll("'", "''")}'`;
-  });
-}

@@ -1,9 +1,9 @@
 import type { AddressInfo } from "node:net";
 import { LiveEvent } from "@ensemble/contracts/events";
 import { serve } from "@hono/node-server";
-import { expect } from "vitest";
+import { afterAll, afterEach, beforeAll, expect } from "vitest";
 import type { createApp } from "../app.ts";
-import { ORIGIN } from "./harness.ts";
+import { ORIGIN, type TestApp } from "./harness.ts";
 
 /** The app on a real HTTP server at 127.0.0.1 (port 0: any free one). */
 export async function listen(app: ReturnType<typeof createApp>): Promise<{
@@ -204,4 +204,41 @@ export class SseClient {
       w();
     }
   }
+}
+
+/**
+ * The test file's app on a real HTTP server for its whole run, and live streams opened on it:
+ * every stream is closed after each test, which waits until the hub has let all of them go.
+ */
+export function useStreams(t: TestApp): {
+  open(
+    who: { client: { cookie: string | undefined } } | undefined,
+    options?: { lastEventId?: string; query?: string },
+  ): Promise<SseClient>;
+} {
+  let server: Awaited<ReturnType<typeof listen>> | undefined;
+  const opened: SseClient[] = [];
+  beforeAll(async () => {
+    server = await listen(t.app);
+  });
+  afterEach(async () => {
+    for (const c of opened.splice(0)) {
+      c.close();
+    }
+    // every stream ended before the next test counts its own
+    await expect.poll(() => t.deps.eventHub.size, { timeout: 5_000 }).toBe(0);
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+  return {
+    async open(who, options = {}) {
+      if (!server) {
+        throw new Error("useStreams: the server is not listening yet (open streams inside a test)");
+      }
+      const client = await SseClient.open(server.port, who?.client.cookie, options);
+      opened.push(client);
+      return client;
+    },
+  };
 }

@@ -1,4 +1,5 @@
 import { type KeyboardEvent, type RefObject, useEffect, useId, useRef, useState } from "react";
+import { useInteractionOutside } from "../lib/useInteractionOutside.ts";
 
 type OpenFocus = "first" | "last";
 
@@ -56,23 +57,12 @@ export function useMenuButton(): MenuButton {
     (openFocus === "first" ? list[0] : list[list.length - 1])?.focus();
   }, [openFocus]);
 
-  useEffect(() => {
-    if (!open) {
-      return;
-    }
-    // A click or focus anywhere else closes the menu.
-    const onOutside = (event: Event) => {
-      if (event.target instanceof Node && !containerRef.current?.contains(event.target)) {
-        setOpenFocus(null);
-      }
-    };
-    document.addEventListener("pointerdown", onOutside);
-    document.addEventListener("focusin", onOutside);
-    return () => {
-      document.removeEventListener("pointerdown", onOutside);
-      document.removeEventListener("focusin", onOutside);
-    };
-  }, [open]);
+  // A click or focus anywhere else closes the menu.
+  useInteractionOutside(
+    open,
+    (target) => !(target instanceof Node) || Boolean(containerRef.current?.contains(target)),
+    () => setOpenFocus(null),
+  );
 
   function close(returnFocus: boolean) {
     setOpenFocus(null);

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   boardsOutsider,
   boardsWorld,
@@ -8,7 +8,7 @@ import {
   moveTask,
 } from "../../test/boards.ts";
 import { useTestApp } from "../../test/harness.ts";
-import { listen, SseClient } from "../../test/sse.ts";
+import { type SseClient, useStreams } from "../../test/sse.ts";
 import { expectError } from "../../test/tenancy.ts";
 
 /*
@@ -20,31 +20,14 @@ import { expectError } from "../../test/tenancy.ts";
 
 const t = useTestApp({ eventHub: { pollMs: 60_000, scopeRefreshMs: 60_000 } });
 
-let server: Awaited<ReturnType<typeof listen>>;
-const open: SseClient[] = [];
-
-beforeAll(async () => {
-  server = await listen(t.app);
-});
-
-afterEach(async () => {
-  for (const c of open.splice(0)) {
-    c.close();
-  }
-  await expect.poll(() => t.deps.eventHub.size, { timeout: 5_000 }).toBe(0);
-});
-
-afterAll(async () => {
-  await server.close();
-});
+const streams = useStreams(t);
 
 /** Opens a stream for `who` (resuming after `lastEventId`), once it told its first position. */
 async function connect(
   who: { client: { cookie: string | undefined } },
   lastEventId?: string,
 ): Promise<SseClient> {
-  const c = await SseClient.open(server.port, who.client.cookie, { lastEventId });
-  open.push(c);
+  const c = await streams.open(who, { lastEventId });
   expect(c.status).toBe(200);
   await c.until((x) => x.lastEventId !== undefined, 5_000, "the stream's first position");
   return c;

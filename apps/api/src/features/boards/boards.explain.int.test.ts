@@ -1,7 +1,8 @@
-import { type CompiledQuery, type KyselyPlugin, type RootOperationNode, sql } from "kysely";
+import { type CompiledQuery, sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../app.ts";
 import { boardsWorld, createTask } from "../../test/boards.ts";
+import { type PlanNode, planOf, recordingQueries, scans } from "../../test/explain.ts";
 import { Client, useTestApp } from "../../test/harness.ts";
 import { TENANT_TABLES } from "../../test/tenancy.ts";
 
@@ -15,14 +16,6 @@ import { TENANT_TABLES } from "../../test/tenancy.ts";
  */
 
 const t = useTestApp();
-
-interface PlanNode {
-  "Node Type": string;
-  "Relation Name"?: string;
-  "Index Name"?: string;
-  "Index Cond"?: string;
-  Plans?: PlanNode[];
-}
 
 /**
  * Reads every row of its table: a sequential scan, or an index walked from end to end without a
@@ -43,46 +36,11 @@ function wholeTable(node: PlanNode): boolean {
 async function explain(query: CompiledQuery): Promise<PlanNode> {
   return t.deps.db.transaction().execute(async (trx) => {
     await sql`set local enable_seqscan = off`.execute(trx);
-    const explained = await sql
-      .raw<{ "QUERY PLAN": [{ Plan: PlanNode }] | string }>(`explain (format json) ${inline(query)}`)
-      .execute(trx);
-    const raw = explained.rows[0]?.["QUERY PLAN"];
-    const plan = (typeof raw === "string" ? JSON.parse(raw) : raw) as [{ Plan: PlanNode }];
-    return plan[0].Plan;
+    return planOf(trx, query);
   });
 }
 
-function scans(node: PlanNode, out: PlanNode[] = []): PlanNode[] {
-  if (node["Relation Name"] || node["Index Name"]) {
-    out.push(node);
-  }
-  for (const child of node.Plans ?? []) {
-    scans(child, out);
-  }
-  return out;
-}
-
-/** A compiled query with its parameters written in, for EXPLAIN. */
-function inline(query: CompiledQuery): string {
-  return query.sql.replace(/\$(\d+)/g, (_m, n: string) => {
-    const value = query.parameters[Number(n) - 1];
-    if (value === null || value === undefined) {
-      return "null";
-    }
-    if (value instanceof Date) {
-      return `'${value.toISOString()}'`;
-    }
-    if (typeof value === "number" || typeof value === "boolean") {
-      return String(value);
-    }
-    if (Array.isArray(value)) {
-      return `array[${value.map((v) => `'${String(v).replace(/'/g, "''")}'`).join(",")}]::text[]`;
-    }
-    return `'${String(value).replace(/'/g, "''")}'`;
-  });
-}
-
-const captured: CompiledQuery[] = [];
+let captured: CompiledQuery[] = [];
 let client: Client;
 let ids: { project: string; board: string; column: string; task: string };
 
@@ -196,16 +154,9 @@ beforeAll(async () => {
     await sql`analyze`.execute(trx);
   });
 
-  const recorder: KyselyPlugin = {
-    transformQuery(args) {
-      captured.push(db.getExecutor().compileQuery(args.node as RootOperationNode, args.queryId));
-      return args.node;
-    },
-    async transformResult(args) {
-      return args.result;
-    },
-  };
-  client = new Client({ ...t, app: createApp({ ...t.deps, db: db.withPlugin(recorder) }) });
+  const recording = recordingQueries(db);
+  captured = recording.captured;
+  client = new Client({ ...t, app: createApp({ ...t.deps, db: recording.db }) });
   client.cookie = lead.client.cookie;
 }, 120_000);
 

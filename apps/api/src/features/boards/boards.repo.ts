@@ -1,5 +1,6 @@
 import type { Db } from "@ensemble/db/db";
 import { sql } from "kysely";
+import type { TaskCardFields } from "../tasks/tasks.repo.ts";
 
 /** A board with its project's name and state, and how many of its tasks are open. */
 export interface BoardRow {
@@ -321,17 +322,7 @@ const isoOf = (column: string) =>
   sql.raw(`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
 
 /** A board's card as `boardCards` reads it: instants already ISO text, ids joined by commas. */
-export interface BoardCardRow {
-  id: string;
-  project_id: string;
-  board_id: string;
-  column_id: string;
-  position: string;
-  title: string;
-  priority: "none" | "low" | "medium" | "high" | "urgent";
-  start_date: string | null;
-  due_date: string | null;
-  recurrence: string | null;
+export interface BoardCardRow extends TaskCardFields {
   has_description: boolean;
   /** The assignees' user ids, comma-separated (null: none). */
   assignee_ids: string | null;

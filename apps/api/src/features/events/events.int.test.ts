@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { appendEvent } from "@ensemble/events/log";
 import { pruneEvents } from "@ensemble/events/retention";
 import { sql } from "kysely";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import {
   createDocument,
   documentsWorld,
@@ -11,7 +11,7 @@ import {
   recordRevocations,
 } from "../../test/documents.ts";
 import { useTestApp } from "../../test/harness.ts";
-import { listen, SseClient } from "../../test/sse.ts";
+import { type SseClient, useStreams } from "../../test/sse.ts";
 import { createOrganisation, type Person, person } from "../../test/tenancy.ts";
 
 // Signals only (no periodic read within a test), so every delivery here proves the notifier path;
@@ -21,14 +21,12 @@ const t = useTestApp({
 });
 const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
 
-let server: Awaited<ReturnType<typeof listen>>;
+const streams = useStreams(t);
 let world: Awaited<ReturnType<typeof documentsWorld>>;
 let otto: Person;
 let ottoProject: string;
-const open: SseClient[] = [];
 
 beforeAll(async () => {
-  server = await listen(t.app);
   world = await documentsWorld(t);
   otto = await person(t, "Otto Outsider");
   const org = await createOrganisation(otto.client, { name: "Anderer Verein" });
@@ -37,26 +35,12 @@ beforeAll(async () => {
   ottoProject = created.json.project.id;
 });
 
-afterEach(async () => {
-  for (const c of open.splice(0)) {
-    c.close();
-  }
-  // every stream ended before the next test counts its own
-  await expect.poll(() => t.deps.eventHub.size, { timeout: 5_000 }).toBe(0);
-});
-
-afterAll(async () => {
-  await server.close();
-});
-
 /** Opens a stream for `who` and remembers it for closing. */
 async function connect(
   who: { client: { cookie: string | undefined } } | undefined,
   options: { lastEventId?: string; query?: string } = {},
 ): Promise<SseClient> {
-  const client = await SseClient.open(server.port, who?.client.cookie, options);
-  open.push(client);
-  return client;
+  return streams.open(who, options);
 }
 
 /** Appends a `document.comments.changed` event about `projectId` as a service would, and signals it. */

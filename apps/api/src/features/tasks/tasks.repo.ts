@@ -4,18 +4,23 @@ import { type Insertable, type Selectable, sql, type Updateable } from "kysely";
 
 export type TaskRow = Selectable<TasksTable>;
 
+/** What every card reads of the task's own row, typed as the table has it. */
+export type TaskCardFields = Pick<
+  TaskRow,
+  | "id"
+  | "project_id"
+  | "board_id"
+  | "column_id"
+  | "position"
+  | "title"
+  | "priority"
+  | "start_date"
+  | "due_date"
+  | "recurrence"
+>;
+
 /** A task as a card: its own columns and, in the same query, what the card counts and links. */
-export interface TaskCardRow {
-  id: string;
-  project_id: string;
-  board_id: string;
-  column_id: string;
-  position: string;
-  title: string;
-  priority: TaskRow["priority"];
-  start_date: string | null;
-  due_date: string | null;
-  recurrence: string | null;
+export interface TaskCardRow extends TaskCardFields {
   completed_at: Date | null;
   archived_at: Date | null;
   created_at: Date;

@@ -33,6 +33,7 @@ import {
 } from "react";
 import { useTranslation } from "react-i18next";
 import { Button } from "../../components/Button.tsx";
+import { useInteractionOutside } from "../../lib/useInteractionOutside.ts";
 import {
   type ColumnItems,
   columnItems,
@@ -175,24 +176,14 @@ export function BoardColumns({
       target.focus();
     }
   });
-  useEffect(() => {
-    if (!focusRequest) {
-      return;
-    }
-    // focus or a click elsewhere (even on nothing focusable) means the person moved on
-    const onElsewhere = (event: Event) => {
-      const card = (event.target as Element | null)?.closest?.("[data-task-id]");
-      if (card?.getAttribute("data-task-id") !== focusRequest.taskId) {
-        setFocusRequest(null);
-      }
-    };
-    document.addEventListener("focusin", onElsewhere);
-    document.addEventListener("pointerdown", onElsewhere);
-    return () => {
-      document.removeEventListener("focusin", onElsewhere);
-      document.removeEventListener("pointerdown", onElsewhere);
-    };
-  }, [focusRequest]);
+  // focus or a click elsewhere (even on nothing focusable) means the person moved on
+  useInteractionOutside(
+    focusRequest !== null,
+    (target) =>
+      (target as Element | null)?.closest?.("[data-task-id]")?.getAttribute("data-task-id") ===
+      focusRequest?.taskId,
+    () => setFocusRequest(null),
+  );
 
   const columnOrder = useRef<string[]>([]);
   columnOrder.current = columns.map((c) => c.id);

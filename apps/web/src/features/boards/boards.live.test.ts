@@ -1,26 +1,10 @@
 import type { BoardResponse } from "@ensemble/contracts/boards";
 import { describe, expect, it } from "vitest";
 import { mergeCard, withTaskChanged, withTaskRemoved } from "./boards.live.ts";
-import { card, column } from "./boards.testing.ts";
+import { boardWith, card } from "./boards.testing.ts";
 
 function board(tasks = [card({ id: "t1" })]): BoardResponse {
-  return {
-    board: {
-      id: "b1",
-      projectId: "p1",
-      name: "Planung",
-      position: "a0",
-      openTasks: tasks.length,
-      createdAt: "2026-01-01T10:00:00.000Z",
-      updatedAt: "2026-01-01T10:00:00.000Z",
-      project: { id: "p1", name: "Festival", state: "active" },
-      columns: [column("c1", "a0"), column("c2", "a1")],
-      labels: [],
-      members: [],
-      abilities: { edit: true, manage: true, comment: true },
-    },
-    tasks,
-  };
+  return boardWith(tasks);
 }
 
 const later = "2026-01-01T10:00:05.000Z";

@@ -3,27 +3,11 @@ import { QueryClient, QueryObserver } from "@tanstack/react-query";
 import { afterEach, describe, expect, it } from "vitest";
 import type { LiveEventOf } from "../../lib/events.ts";
 import { boardKey, projectBoardsKey, taskKey } from "./boards.queries.ts";
-import { card, column } from "./boards.testing.ts";
+import { boardWith, card } from "./boards.testing.ts";
 import { boardLiveHandlers } from "./useBoardLive.ts";
 
 function board(tasks: Task[], id = "b1"): BoardResponse {
-  return {
-    board: {
-      id,
-      projectId: "p1",
-      name: "Planung",
-      position: "a0",
-      openTasks: tasks.length,
-      createdAt: "2026-01-01T10:00:00.000Z",
-      updatedAt: "2026-01-01T10:00:00.000Z",
-      project: { id: "p1", name: "Festival", state: "active" },
-      columns: [column("c1", "a0"), column("c2", "a1")],
-      labels: [],
-      members: [],
-      abilities: { edit: true, manage: true, comment: true },
-    },
-    tasks,
-  };
+  return boardWith(tasks, id);
 }
 
 const later = "2026-01-01T10:00:05.000Z";
