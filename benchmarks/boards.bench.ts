@@ -327,7 +327,7 @@ async function main(): Promise<void> {
     "queries, presenter and JSON, until the body is received and parsed; raw SQL = the same tasks (assignees, label ids, checklist",
   );
   console.log(
-    "and comment counts) in ONE statement aggregated in SQL through a plain pg connection, rows parsed (the faster of two formulations",
+    "and comment counts) in ONE statement aggregated in SQL through a plain pg connection, rows parsed (the fastest of three formulations",
   );
   console.log(
     `in the warm-up). Alternated one by one after ${PLAN.loadWarmup} warm-up each (up to ${PLAN.loads}, or past 40 when ${PLAN.loadBudget} s are spent).`,

@@ -341,26 +341,47 @@ export interface BoardCardRow extends TaskCardFields {
  * the same cards as the tasks feature's `boardCards`, shaped to be cheap for the API to read.
  * With 2,000 cards the API's time went mostly to parsing rows, not to PostgreSQL: instants come
  * as the ISO text the contract carries (no Date per field and back), the ids of assignees and
- * labels as one comma-joined text each (ids hold no commas) instead of arrays to parse, and the
- * checklist counted in one probe rather than two.
+ * labels as one comma-joined text each (ids hold no commas) instead of arrays to parse.
+ *
+ * Each related table is aggregated once for the board's open tasks (reached through the tasks'
+ * board index, then each table's task index) and joined by task id, rather than probed with a
+ * correlated subquery per task and table: 4 index passes instead of 8,000 probes, which took
+ * PostgreSQL a fifth less time for 2,000 cards. They are grouped subqueries, not one CTE of the
+ * board's tasks shared by all four: a CTE's rows carry no statistics, so the planner took every
+ * join to multiply the rows (9 million estimated for 2,000), and the cost it gave crossed
+ * `jit_above_cost`: with JIT on (PostgreSQL's default) the statement then took ten times longer.
+ * Grouped by task id, each subquery is known to give one row per task.
  */
 export async function boardCards(db: Db, boardId: string): Promise<BoardCardRow[]> {
+  const open = sql`x.board_id = ${boardId} and x.archived_at is null`;
   const result = await sql<BoardCardRow>`
     select t.id, t.project_id, t.board_id, t.column_id, t.position, t.title, t.priority,
       t.start_date, t.due_date, t.recurrence, t.description is not null as has_description,
-      (select string_agg(a.user_id, ',') from task_assignees a where a.task_id = t.id) as assignee_ids,
-      (select string_agg(l.label_id, ',' order by l.label_id) from task_label_links l where l.task_id = t.id) as label_ids,
+      a.ids as assignee_ids,
+      l.ids as label_ids,
       coalesce(ci.done, 0) as checklist_done,
       coalesce(ci.total, 0) as checklist_total,
-      (select count(*)::int from task_comments k where k.task_id = t.id) as comment_count,
+      coalesce(cm.n, 0) as comment_count,
       ${isoOf("t.completed_at")} as completed_at,
       ${isoOf("t.created_at")} as created_at,
       ${isoOf("t.updated_at")} as updated_at
     from tasks t
-    left join lateral (
-      select count(*) filter (where i.done)::int as done, count(*)::int as total
-      from task_checklist_items i where i.task_id = t.id
-    ) ci on true
+    left join (
+      select a.task_id, string_agg(a.user_id, ',') as ids
+      from task_assignees a join tasks x on x.id = a.task_id where ${open} group by a.task_id
+    ) a on a.task_id = t.id
+    left join (
+      select l.task_id, string_agg(l.label_id, ',' order by l.label_id) as ids
+      from task_label_links l join tasks x on x.id = l.task_id where ${open} group by l.task_id
+    ) l on l.task_id = t.id
+    left join (
+      select i.task_id, count(*) filter (where i.done)::int as done, count(*)::int as total
+      from task_checklist_items i join tasks x on x.id = i.task_id where ${open} group by i.task_id
+    ) ci on ci.task_id = t.id
+    left join (
+      select k.task_id, count(*)::int as n
+      from task_comments k join tasks x on x.id = k.task_id where ${open} group by k.task_id
+    ) cm on cm.task_id = t.id
     where t.board_id = ${boardId} and t.archived_at is null
     order by t.column_id, t.position`.execute(db);
   return result.rows;
