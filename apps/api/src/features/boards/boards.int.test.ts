@@ -1,3 +1,4 @@
+import { BoardLoad, expandBoard, Task } from "@ensemble/contracts/boards";
 import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import {
@@ -103,27 +104,63 @@ describe("boards", () => {
     const card = res.json.tasks.find((c: { id: string }) => c.id === task.id);
     expect(card).toEqual({
       id: task.id,
-      projectId: project.id,
-      boardId: board.id,
       columnId: todo.id,
       position: task.position,
       title: "Plakate drucken",
       priority: "none",
       startDate: null,
       dueDate: null,
-      assignees: [{ id: editor.user.id, displayName: "Ed Editor" }],
+      assigneeIds: [editor.user.id],
       labelIds: [label.id],
       checklist: { done: 1, total: 2 },
       commentCount: 1,
       hasDescription: true,
       recurrence: null,
       completedAt: null,
-      archivedAt: null,
       createdAt: expect.any(String),
       updatedAt: expect.any(String),
     });
+    expect(res.json.people).toEqual([{ id: editor.user.id, displayName: "Ed Editor" }]);
+    // expanded as the web app does, the card is the task as its own answer gives it
+    const own = Task.parse((await lead.client.get(`/api/tasks/${task.id}`)).json.task);
+    expect(own.projectId).toBe(project.id);
+    expect(expandBoard(BoardLoad.parse(res.json)).tasks.find((c) => c.id === task.id)).toEqual(own);
     const list = await lead.client.get(`/api/projects/${project.id}/boards`);
     expect(list.json.boards[0].openTasks).toBe(1);
+  });
+
+  it("names each assignee once, in the order the task gives them, also one who has left the project", async () => {
+    const { lead, editor, viewer, project, board, todo } = await boardsWorld(t);
+    const both = await createTask(lead.client, board.id, todo.id, {
+      title: "Zu zweit",
+      assigneeIds: [lead.user.id, editor.user.id],
+    });
+    const alone = await createTask(lead.client, board.id, todo.id, {
+      title: "Allein",
+      assigneeIds: [editor.user.id],
+    });
+    await createTask(lead.client, board.id, todo.id, { title: "Niemand" });
+    const removed = await lead.client.delete(`/api/projects/${project.id}/members/${editor.user.id}`);
+    expect(removed.status, removed.text).toBe(200);
+
+    const res = await viewer.client.get(`/api/boards/${board.id}`);
+    expect(res.status).toBe(200);
+    const load = BoardLoad.parse(res.json);
+    // Ed left the project: no longer among the members, still assigned and still named
+    expect(load.board.members.map((m) => m.id)).not.toContain(editor.user.id);
+    expect(load.people).toEqual([
+      { id: editor.user.id, displayName: "Ed Editor" },
+      { id: lead.user.id, displayName: "Lea Lead" },
+    ]);
+    const byTitle = new Map(load.tasks.map((c) => [c.title, c.assigneeIds]));
+    expect(byTitle.get("Zu zweit")).toEqual([editor.user.id, lead.user.id]);
+    expect(byTitle.get("Allein")).toEqual([editor.user.id]);
+    expect(byTitle.get("Niemand")).toEqual([]);
+    const expanded = expandBoard(load).tasks;
+    for (const task of [both, alone]) {
+      const own = Task.parse((await viewer.client.get(`/api/tasks/${task.id}`)).json.task);
+      expect(expanded.find((c) => c.id === task.id)).toEqual(own);
+    }
   });
 
   it("renames and deletes a board with its columns and tasks, and tells the live streams", async () => {

@@ -2,9 +2,9 @@ import { type Actor, type BoardSubject, can } from "@ensemble/access/policy";
 import type {
   Board,
   BoardAbilities,
+  BoardCard,
   BoardColumn,
   BoardSummary,
-  Task,
   TaskLabel,
 } from "@ensemble/contracts/boards";
 import type { PersonRef } from "@ensemble/contracts/documents";
@@ -75,50 +75,57 @@ export function presentBoard(input: {
 const byName = new Intl.Collator("de", { sensitivity: "base" });
 
 /**
- * A board's cards as the `Task` contract, the same as the tasks presenter's `presentCard` makes
- * them: each card's assignees by name as German readers sort (then by id), assignees whose
- * account is gone left out. `people`: everyone assigned on the board, with their names; they are
- * sorted once, and each card's few assignees by their place in that order, which is the order
- * sorting them by the same rule gives.
+ * A board's cards as the board load sends them (`BoardCard`), with everyone assigned to one
+ * (`people`). `known`: names by user id, at least of everyone assigned on the board; assignees
+ * whose account is gone are not in it and are left out, as the tasks presenter's `presentCard`
+ * leaves them out. Each card's assignees come in the order the task's own answer gives them, by
+ * name as German readers sort (then by id): the people are sorted once, and each card's few
+ * assignees by their place in that order, which is the order sorting them by the same rule gives.
  */
 export function presentBoardCards(
   rows: readonly BoardCardRow[],
-  people: readonly { id: string; display_name: string }[],
-): Task[] {
-  const sorted = [...people].sort(
-    (a, b) => byName.compare(a.display_name, b.display_name) || (a.id < b.id ? -1 : 1),
+  known: ReadonlyMap<string, PersonRef>,
+): { tasks: BoardCard[]; people: PersonRef[] } {
+  const assigned = new Map<string, PersonRef>();
+  for (const r of rows) {
+    for (const id of r.assignee_ids?.split(",") ?? []) {
+      const person = known.get(id);
+      if (person && !assigned.has(id)) {
+        assigned.set(id, { id: person.id, displayName: person.displayName });
+      }
+    }
+  }
+  const people = [...assigned.values()].sort(
+    (a, b) => byName.compare(a.displayName, b.displayName) || (a.id < b.id ? -1 : 1),
   );
-  const rank = new Map(sorted.map((p, i) => [p.id, i]));
-  const refs = new Map(sorted.map((p) => [p.id, { id: p.id, displayName: p.display_name }]));
-  const assignees = (ids: string | null): PersonRef[] => {
+  const rank = new Map(people.map((p, i) => [p.id, i]));
+  const assigneeIds = (ids: string | null): string[] => {
     if (ids === null) {
       return [];
     }
-    const known = ids.split(",").filter((id) => rank.has(id));
-    if (known.length > 1) {
-      known.sort((a, b) => (rank.get(a) as number) - (rank.get(b) as number));
+    const named = ids.split(",").filter((id) => rank.has(id));
+    if (named.length > 1) {
+      named.sort((a, b) => (rank.get(a) as number) - (rank.get(b) as number));
     }
-    return known.map((id) => ({ ...(refs.get(id) as PersonRef) }));
+    return named;
   };
-  return rows.map((r) => ({
+  const tasks = rows.map((r) => ({
     id: r.id,
-    projectId: r.project_id,
-    boardId: r.board_id,
     columnId: r.column_id,
     position: r.position,
     title: r.title,
     priority: r.priority,
     startDate: r.start_date,
     dueDate: r.due_date,
-    assignees: assignees(r.assignee_ids),
+    assigneeIds: assigneeIds(r.assignee_ids),
     labelIds: r.label_ids === null ? [] : r.label_ids.split(","),
     checklist: { done: r.checklist_done, total: r.checklist_total },
     commentCount: r.comment_count,
     hasDescription: r.has_description,
     recurrence: r.recurrence,
     completedAt: r.completed_at,
-    archivedAt: null,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   }));
+  return { tasks, people };
 }

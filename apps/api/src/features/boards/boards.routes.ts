@@ -3,7 +3,7 @@ import {
   BoardIdParam,
   BoardInfoResponse,
   BoardList,
-  BoardResponse,
+  BoardLoad,
   ColumnIdParam,
   ColumnResponse,
   CreateBoardInput,
@@ -92,7 +92,10 @@ const boardRoutes = {
     tags,
     summary: "A board with its columns, the project's labels and members, its open tasks, and what I may do",
     request: { params: BoardIdParam },
-    responses: { 200: jsonResponse(BoardResponse, "The board and its tasks"), ...errorResponses },
+    responses: {
+      200: jsonResponse(BoardLoad, "The board, its open tasks as cards, and everyone assigned to one"),
+      ...errorResponses,
+    },
   }),
   update: createRoute({
     method: "patch",

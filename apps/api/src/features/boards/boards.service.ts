@@ -10,18 +10,18 @@ import {
   type Board,
   type BoardColumn,
   type BoardList,
-  type BoardResponse,
+  type BoardLoad,
   type CreateBoardInput,
   type CreateColumnInput,
   type CreateLabelInput,
   MAX_PROJECT_LABELS,
   type MoveColumnInput,
-  type Task,
   type TaskLabel,
   type UpdateBoardInput,
   type UpdateColumnInput,
   type UpdateLabelInput,
 } from "@ensemble/contracts/boards";
+import type { PersonRef } from "@ensemble/contracts/documents";
 import { AppError } from "@ensemble/contracts/errors";
 import type { Db } from "@ensemble/db/db";
 import type { z } from "zod";
@@ -97,25 +97,37 @@ async function boardInfo(db: Db, caller: Caller, subject: BoardSubject): Promise
   });
 }
 
-/** A board's open tasks as cards, with their assignees' names (one more query for all of them). */
-async function boardCards(db: Db, id: string): Promise<Task[]> {
-  const rows = await repo.boardCards(db, id);
-  const assigned = new Set<string>();
+/**
+ * Everyone assigned on the board, by id with their names: the project's members are already in
+ * the board's header; only assignees who have left the project (still assigned, still named) take
+ * one more query, and on most boards there are none.
+ */
+async function assignedPeople(db: Db, board: Board, rows: readonly repo.BoardCardRow[]) {
+  const known = new Map<string, PersonRef>(board.members.map((m) => [m.id, m]));
+  const missing = new Set<string>();
   for (const r of rows) {
     for (const userId of r.assignee_ids?.split(",") ?? []) {
-      assigned.add(userId);
+      if (!known.has(userId)) {
+        missing.add(userId);
+      }
     }
   }
-  return presentBoardCards(rows, await repo.peopleNamed(db, [...assigned]));
+  for (const p of await repo.peopleNamed(db, [...missing])) {
+    known.set(p.id, { id: p.id, displayName: p.display_name });
+  }
+  return known;
 }
 
 /** A board with its columns, labels, members and open tasks (everyone who reads the project). */
-export async function getBoard(deps: AppDeps, caller: Caller, id: string): Promise<BoardResponse> {
+export async function getBoard(deps: AppDeps, caller: Caller, id: string): Promise<BoardLoad> {
   const subject = await authorizeBoard(deps.db, caller.actor, "read", id);
   // the cards through this feature's own reading of them (see repo.boardCards): the board load's
   // cost is 2,000 cards, and a general-purpose card row costs the API most of it to parse
-  const [board, cards] = await Promise.all([boardInfo(deps.db, caller, subject), boardCards(deps.db, id)]);
-  return { board, tasks: cards };
+  const [board, rows] = await Promise.all([
+    boardInfo(deps.db, caller, subject),
+    repo.boardCards(deps.db, id),
+  ]);
+  return { board, ...presentBoardCards(rows, await assignedPeople(deps.db, board, rows)) };
 }
 
 /**

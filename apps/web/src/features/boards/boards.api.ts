@@ -1,19 +1,20 @@
-import type {
-  CreateBoardInput,
-  CreateChecklistItemInput,
-  CreateColumnInput,
-  CreateLabelInput,
-  CreateTaskCommentInput,
-  CreateTaskInput,
-  MoveChecklistItemInput,
-  MoveColumnInput,
-  MoveTaskInput,
-  UpdateBoardInput,
-  UpdateChecklistItemInput,
-  UpdateColumnInput,
-  UpdateLabelInput,
-  UpdateTaskCommentInput,
-  UpdateTaskInput,
+import {
+  type CreateBoardInput,
+  type CreateChecklistItemInput,
+  type CreateColumnInput,
+  type CreateLabelInput,
+  type CreateTaskCommentInput,
+  type CreateTaskInput,
+  expandBoard,
+  type MoveChecklistItemInput,
+  type MoveColumnInput,
+  type MoveTaskInput,
+  type UpdateBoardInput,
+  type UpdateChecklistItemInput,
+  type UpdateColumnInput,
+  type UpdateLabelInput,
+  type UpdateTaskCommentInput,
+  type UpdateTaskInput,
 } from "@ensemble/contracts/boards";
 import { api, call } from "../../lib/api.ts";
 
@@ -28,7 +29,8 @@ export const boardsApi = {
   listBoards: (projectId: string) => call(api.projects[":id"].boards.$get(id(projectId))),
   createBoard: (projectId: string, input: CreateBoardInput) =>
     call(api.projects[":id"].boards.$post({ ...id(projectId), json: input })),
-  getBoard: (boardId: string) => call(api.boards[":id"].$get(id(boardId))),
+  /** The board with its cards as `Task`s: the load names each assignee once (see BoardCard). */
+  getBoard: async (boardId: string) => expandBoard(await call(api.boards[":id"].$get(id(boardId)))),
   updateBoard: (boardId: string, input: UpdateBoardInput) =>
     call(api.boards[":id"].$patch({ ...id(boardId), json: input })),
   deleteBoard: (boardId: string) => call(api.boards[":id"].$delete(id(boardId))),
