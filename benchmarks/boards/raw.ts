@@ -1,6 +1,13 @@
 import type pg from "pg";
 import { generateKeyBetween } from "../../apps/api/node_modules/fractional-indexing/src/index.js";
 
+/** A card's related data as the two formulations that aggregate per table join it (a, l, ci, cm). */
+const AGGREGATES = `coalesce(a.assignees, '[]') as assignees,
+       coalesce(l.label_ids, '[]') as label_ids,
+       coalesce(ci.done, 0)::int as checklist_done,
+       coalesce(ci.total, 0)::int as checklist_total,
+       coalesce(cm.n, 0)::int as comment_count`;
+
 /**
  * The reference for the board load: the board's open tasks with everything a card shows (their
  * assignees with names, label ids, checklist progress, comment count, whether they have a
@@ -47,11 +54,7 @@ cm as (
 select t.id, t.project_id, t.board_id, t.column_id, t.position, t.title, t.priority,
        t.start_date, t.due_date, t.recurrence, t.completed_at, t.archived_at, t.created_at, t.updated_at,
        t.has_description,
-       coalesce(a.assignees, '[]') as assignees,
-       coalesce(l.label_ids, '[]') as label_ids,
-       coalesce(ci.done, 0)::int as checklist_done,
-       coalesce(ci.total, 0)::int as checklist_total,
-       coalesce(cm.n, 0)::int as comment_count
+       ${AGGREGATES}
 from open_tasks t
 join board_columns bc on bc.id = t.column_id
 left join a on a.task_id = t.id
@@ -70,11 +73,7 @@ export const RAW_BOARD_QUERY_GROUPED = `
 select t.id, t.project_id, t.board_id, t.column_id, t.position, t.title, t.priority,
        t.start_date, t.due_date, t.recurrence, t.completed_at, t.archived_at, t.created_at, t.updated_at,
        t.description is not null as has_description,
-       coalesce(a.assignees, '[]') as assignees,
-       coalesce(l.label_ids, '[]') as label_ids,
-       coalesce(ci.done, 0)::int as checklist_done,
-       coalesce(ci.total, 0)::int as checklist_total,
-       coalesce(cm.n, 0)::int as comment_count
+       ${AGGREGATES}
 from tasks t
 join board_columns bc on bc.id = t.column_id
 left join (
