@@ -568,6 +568,31 @@ describe("collaboration server", () => {
     observer.provider.destroy();
   });
 
+  it("passes on a burst of edits and carets from many people, and everyone ends with all of it", async () => {
+    const documentId = await seedDocument(handle.db, project.projectId, lead, textUpdate("Protokoll"));
+    const people = Array.from({ length: 12 }, () => stockClient(port, documentId, ORIGIN, lead.token));
+    await until(() => people.every((p) => p.provider.synced), 10_000, "everyone synced");
+    // all at once: the server merges what arrives together and sends each person the merged
+    // edits and the carets in one write
+    people.forEach((p, i) => {
+      typeInto(p.doc, 0, `<${i}>`);
+      p.provider.awareness.setLocalStateField("cursor", { anchor: i, head: i });
+    });
+    const tokens = people.map((_, i) => `<${i}>`);
+    const holdsAll = (p: (typeof people)[number]) => {
+      const text = textOf(p.doc);
+      const carets = [...p.provider.awareness.getStates().values()].filter((s) => "cursor" in s);
+      return tokens.every((t) => text.includes(t)) && carets.length === people.length;
+    };
+    await until(() => people.every(holdsAll), 10_000, "every edit and caret everywhere");
+    const first = textOf(people[0]?.doc ?? new Y.Doc());
+    expect(first.length).toBe("Protokoll".length + tokens.join("").length);
+    expect(people.every((p) => textOf(p.doc) === first)).toBe(true);
+    for (const p of people) {
+      p.provider.destroy();
+    }
+  });
+
   it("unloads an idle document only after its writes are stored", async () => {
     const quick = start({ unloadAfterMs: 50 });
     const l = await listen();

@@ -375,8 +375,8 @@ export function createCollabServer(options: CollabOptions): CollabServer {
     return job;
   }
 
-  function accept(ws: WebSocket, identity: CollabIdentity, wantsAcks: boolean): void {
-    const conn = new Connection(ws, identity, wantsAcks);
+  function accept(ws: WebSocket, socket: Duplex, identity: CollabIdentity, wantsAcks: boolean): void {
+    const conn = new Connection(ws, socket, identity, wantsAcks);
     connections.add(conn);
     let room: Room | null = null;
     const early: Uint8Array[] = [];
@@ -459,7 +459,7 @@ export function createCollabServer(options: CollabOptions): CollabServer {
           refuse(socket, 503);
           return;
         }
-        wss.handleUpgrade(req, socket, head, (ws) => accept(ws, outcome.identity, wantsAcks));
+        wss.handleUpgrade(req, socket, head, (ws) => accept(ws, socket, outcome.identity, wantsAcks));
       },
       (err: unknown) => {
         log.error({ err: String(err) }, "collab authentication failed");
