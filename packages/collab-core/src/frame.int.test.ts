@@ -4,6 +4,7 @@ import type { Duplex } from "node:stream";
 import { afterEach, describe, expect, it } from "vitest";
 import WebSocket, { WebSocketServer } from "ws";
 import { binaryFrame, writeFrames } from "./frame.ts";
+import { Connection } from "./room.ts";
 
 let server: Server | null = null;
 
@@ -13,8 +14,11 @@ afterEach(async () => {
 });
 
 /** A `ws` server on 127.0.0.1 that hands each connection and its socket to `onConnection`. */
-async function listen(onConnection: (ws: WebSocket, socket: Duplex) => void): Promise<number> {
-  const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false });
+async function listen(
+  onConnection: (ws: WebSocket, socket: Duplex) => void,
+  perMessageDeflate = false,
+): Promise<number> {
+  const wss = new WebSocketServer({ noServer: true, perMessageDeflate });
   server = createServer();
   server.on("upgrade", (req, socket, head) => {
     wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, socket));
@@ -73,5 +77,31 @@ describe("frames made once for a whole room", () => {
       [0, 2, 1, 42],
     ]);
     expect(b).toEqual(a);
+  });
+
+  it("are refused for a connection that negotiated compression (ws would queue its own sends)", async () => {
+    const identity = {
+      userId: "u",
+      displayName: "Uta",
+      sessionId: "s",
+      documentId: "d",
+      projectId: "p",
+      canEdit: true,
+    };
+    const outcome = new Promise<string>((resolve) => {
+      void listen((ws, socket) => {
+        try {
+          new Connection(ws, socket, identity, false);
+          resolve("accepted");
+        } catch (err) {
+          resolve(err instanceof Error ? err.message : String(err));
+        }
+        ws.terminate();
+      }, true).then((port) => {
+        const client = new WebSocket(`ws://127.0.0.1:${port}/`, { perMessageDeflate: true });
+        client.on("error", () => undefined);
+      });
+    });
+    expect(await outcome).toMatch(/no WebSocket extensions \(got "permessage-deflate/);
   });
 });

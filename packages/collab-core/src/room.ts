@@ -47,6 +47,8 @@ const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
 /** Tail updates are folded into the middle chunk at this count, the middle into the base at this size. */
 const TAIL_FOLD = 128;
 const MID_FOLD_MIN_BYTES = 64 * 1024;
+/** The longest a busy room holds its next broadcast back (see `flush`). */
+const MAX_FLUSH_WAIT_MS = 20;
 
 /** One WebSocket in a room. */
 export class Connection {
@@ -68,7 +70,13 @@ export class Connection {
     public identity: CollabIdentity,
     /** Send "saved" acknowledgements (the client asked with `?acks=1`). */
     readonly wantsAcks: boolean,
-  ) {}
+  ) {
+    if (ws.extensions !== "") {
+      // with compression ws queues its own sends, and frames written straight to the socket
+      // could overtake them: the server must not negotiate any extension
+      throw new Error(`collab connections take no WebSocket extensions (got "${ws.extensions}")`);
+    }
+  }
 
   /** Whether it may be sent to now (open, and reading what it was sent). */
   private writable(): boolean {
@@ -728,7 +736,8 @@ export class Room {
       const origins = this.pendingUpdateOrigins;
       this.pendingUpdates = [];
       this.pendingUpdateOrigins = new Set();
-      const merged = updates.length === 1 ? (updates[0] as Uint8Array) : Y.mergeUpdates(updates);
+      // bounded batches: a paced broadcast can carry hundreds of updates
+      const merged = updates.length === 1 ? (updates[0] as Uint8Array) : mergeBounded(updates);
       update = binaryFrame(syncMessage(SYNC_UPDATE, merged));
       // a lone sender need not hear its own update back; with several, everyone gets the merge
       skip = origins.size === 1 ? [...origins][0] : undefined;
@@ -744,6 +753,9 @@ export class Room {
       awareness = message ? binaryFrame(message) : null;
       gone = ids.filter((id) => this.awareness.get(id)?.state === "null");
     }
+    if (!update && !awareness) {
+      return;
+    }
     const everything = [update, awareness].filter((f): f is Frame => f !== null);
     const forSender = awareness ? [awareness] : [];
     for (const conn of this.connections) {
@@ -752,11 +764,12 @@ export class Room {
     for (const id of gone) {
       this.awareness.delete(id);
     }
-    // at most half of the time broadcasting: a room whose broadcast took 7 ms (500 connections)
-    // sends its next one no sooner than 7 ms later, with what arrived meanwhile merged into it,
-    // instead of one per turn of the event loop, which left the loop little time for anything
-    // else; a small room's broadcast takes a fraction of a millisecond and is never held back
+    // a room spends at most half of its time broadcasting: one whose broadcast took 7 ms (500
+    // connections) sends the next no sooner than 7 ms later (never more than MAX_FLUSH_WAIT_MS),
+    // with what arrived meanwhile merged into it, instead of one per turn of the event loop,
+    // which left the loop little time for anything else; a small room's broadcast takes a
+    // fraction of a millisecond and is never held back
     const ended = performance.now();
-    this.nextFlushAt = ended + (ended - started);
+    this.nextFlushAt = ended + Math.min(ended - started, MAX_FLUSH_WAIT_MS);
   }
 }
